@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { userMiniApps, userRoles, users } from '../../db/schema.ts';
+import { demoPersonas } from './personas.ts';
+
+/**
+ * Seeds the demo personas. Idempotent: a persona already present is left as it is, so
+ * restarting never duplicates or resets demo data.
+ */
+export async function seedDemoData(db: Database): Promise<{ created: number }> {
+  let created = 0;
+  for (const persona of demoPersonas) {
+    await db.transaction(async (tx) => {
+      const existing = await tx.select({ id: users.id }).from(users).where(eq(users.persona, persona.key));
+      if (existing.length > 0) return;
+      const [user] = await tx
+        .insert(users)
+        .values({ displayName: persona.displayName, identityLevel: persona.identity, persona: persona.key })
+        .returning({ id: users.id });
+      if (!user) throw new Error(`could not seed persona ${persona.key}`);
+      if (persona.roles.length > 0) {
+        await tx.insert(userRoles).values(persona.roles.map((role) => ({ userId: user.id, role })));
+      }
+      if (persona.installed.length > 0) {
+        await tx.insert(userMiniApps).values(persona.installed.map((miniAppId) => ({ userId: user.id, miniAppId })));
+      }
+      created++;
+    });
+  }
+  return { created };
+}

@@ -1,0 +1,101 @@
+import { errorMessages, pickLocale, type ErrorCode, type Problem } from '@kumamoto/domain';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+/** The HTTP status of every error code. A new code without a status does not compile. */
+export const statusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  malformed_body: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  not_found: 404,
+  method_not_allowed: 405,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  rate_limited: 429,
+  conflict: 409,
+  demo_disabled: 404,
+  unknown_persona: 404,
+  unknown_scan_code: 400,
+  unknown_miniapp: 404,
+  miniapp_not_installable: 409,
+  service_unavailable: 503,
+  internal: 500,
+};
+
+/** The one error type use-cases throw. Routes never build error responses by hand. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors: Problem['errors'];
+
+  constructor(code: ErrorCode, options: { detail?: string; fieldErrors?: Problem['errors'] } = {}) {
+    super(options.detail ?? code);
+    this.code = code;
+    this.fieldErrors = options.fieldErrors;
+  }
+}
+
+export function problem(
+  request: FastifyRequest,
+  code: ErrorCode,
+  extra: Pick<Problem, 'detail' | 'errors'> = {},
+): Problem {
+  const locale = pickLocale(request.headers['accept-language']);
+  return {
+    type: `urn:kumamoto-app:problem:${code}`,
+    title: errorMessages[locale][code],
+    status: statusByCode[code],
+    code,
+    ...extra,
+    instance: request.id,
+  };
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  code: ErrorCode,
+  extra: Pick<Problem, 'detail' | 'errors'> = {},
+): FastifyReply {
+  const body = problem(reply.request, code, extra);
+  return reply.status(body.status).type('application/problem+json').send(body);
+}
+
+/** Fastify's own error codes for bad requests, mapped onto ours. */
+const fastifyCodes: Partial<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_body',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_body',
+  FST_ERR_VALIDATION: 'validation_failed',
+};
+
+/**
+ * Every error leaves as problem+json with a code. Client mistakes are 4xx and never a stack
+ * trace; anything unexpected is logged with the request id and answered as `internal`.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, error.code, { errors: error.fieldErrors });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendProblem(reply, 'validation_failed', {
+        errors: error.validation.map((issue) => ({
+          path: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
+          message: issue.message,
+        })),
+      });
+    }
+    const mapped = error.code ? fastifyCodes[error.code] : undefined;
+    if (mapped) return sendProblem(reply, mapped);
+    if (error.statusCode === 429) return sendProblem(reply, 'rate_limited');
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.warn({ err: error }, 'unmapped client error');
+      return sendProblem(reply, 'malformed_body');
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 'internal');
+  });
+}

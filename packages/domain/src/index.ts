@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './jst.ts';
+export * from './locale.ts';
+export * from './miniapps.ts';
+export * from './roles.ts';
+export * from './scan-payload.ts';
