@@ -5,7 +5,13 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { App, AppDeps, Feature } from './platform/deps.ts';
 import { registerErrorHandling } from './platform/errors.ts';
 import { loggerOptions } from './platform/logger.ts';
@@ -90,11 +96,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       info: {
         title: 'くまもとアプリ API / Kumamoto App API',
         version: '0.1.0',
-        description: 'Errors are RFC 9457 problem+json with a stable `code`. Writes need the `x-csrf-token` header.',
+        description:
+          'Errors are RFC 9457 problem+json with a stable `code`. Writes need the `x-csrf-token` header.',
       },
       servers: [{ url: config.publicUrl }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -44,10 +44,22 @@ export async function openDatabase(config: Config['database']): Promise<Database
 }
 
 /** Wraps an already-open PGlite (tests clone a migrated template this way). */
-export function wrapPglite(client: PGlite, close: () => Promise<void> = () => client.close()): DatabaseHandle {
-  return { db: drizzlePglite({ client, schema }) as unknown as Database, kind: 'pglite', close };
+export function wrapPglite(
+  client: PGlite,
+  close: () => Promise<void> = () => client.close(),
+): DatabaseHandle {
+  return { db: drizzlePglite({ client, schema }), kind: 'pglite', close };
 }
 
 export async function ping(db: Database): Promise<void> {
   await db.execute(sql`select 1`);
+}
+
+/**
+ * Rows of a raw SQL query. Both drivers answer `{ rows }`; the shared Database type cannot
+ * say so, hence this one narrowing.
+ */
+export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

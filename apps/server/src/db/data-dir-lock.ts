@@ -34,7 +34,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
     } catch (error) {
       if (!isAlreadyExists(error)) throw error;
       const holder = readHolder(lockPath);
-      if (holder && isAlive(holder)) throw new DataDirInUseError(absolute, `pid ${holder.pid} on ${holder.host}`);
+      if (holder && isAlive(holder))
+        throw new DataDirInUseError(absolute, `pid ${holder.pid} on ${holder.host}`);
       rmSync(lockPath, { force: true });
     }
   }

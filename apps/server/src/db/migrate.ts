@@ -4,7 +4,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import type { DatabaseHandle, Database } from './client.ts';
+import { queryRows, type DatabaseHandle, type Database } from './client.ts';
 
 export const migrationsFolder = new URL('./migrations', import.meta.url).pathname;
 
@@ -32,12 +32,14 @@ export function expectedMigrationCount(): number {
 
 /** How many are applied; 0 when the database has never been migrated. */
 export async function appliedMigrationCount(db: Database): Promise<number> {
-  const exists = await db.execute<{ present: boolean }>(
+  const [exists] = await queryRows<{ present: boolean }>(
+    db,
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
-  if (!exists.rows[0]?.present) return 0;
-  const result = await db.execute<{ count: string | number }>(
+  if (!exists?.present) return 0;
+  const [result] = await queryRows<{ count: string | number }>(
+    db,
     sql`select count(*) as count from drizzle.__drizzle_migrations`,
   );
-  return Number(result.rows[0]?.count ?? 0);
+  return Number(result?.count ?? 0);
 }

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  bigserial,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The foundation's tables. Later features add theirs in their own files beside this one
@@ -38,7 +48,10 @@ export const userRoles = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.role] }),
-    check('user_roles_role_check', sql`${t.role} in ('city_reviewer', 'city_admin', 'shop_staff', 'shelter_staff')`),
+    check(
+      'user_roles_role_check',
+      sql`${t.role} in ('city_reviewer', 'city_admin', 'shop_staff', 'shelter_staff')`,
+    ),
   ],
 );
 

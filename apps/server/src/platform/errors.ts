@@ -27,11 +27,13 @@ export const statusByCode: Record<ErrorCode, number> = {
 /** The one error type use-cases throw. Routes never build error responses by hand. */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly detail: string | undefined;
   readonly fieldErrors: Problem['errors'];
 
   constructor(code: ErrorCode, options: { detail?: string; fieldErrors?: Problem['errors'] } = {}) {
     super(options.detail ?? code);
     this.code = code;
+    this.detail = options.detail;
     this.fieldErrors = options.fieldErrors;
   }
 }
@@ -57,7 +59,7 @@ export function sendProblem(
   code: ErrorCode,
   extra: Pick<Problem, 'detail' | 'errors'> = {},
 ): FastifyReply {
-  const body = problem(reply.request, code, extra);
+  const body = problem(reply.request, code, withoutUndefined(extra));
   return reply.status(body.status).type('application/problem+json').send(body);
 }
 
@@ -78,13 +80,13 @@ const fastifyCodes: Partial<Record<string, ErrorCode>> = {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, error.code, { errors: error.fieldErrors });
+      return sendProblem(reply, error.code, { detail: error.detail, errors: error.fieldErrors });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(reply, 'validation_failed', {
         errors: error.validation.map((issue) => ({
           path: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
-          message: issue.message,
+          message: issue.message ?? 'invalid',
         })),
       });
     }
@@ -98,4 +100,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 'internal');
   });
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

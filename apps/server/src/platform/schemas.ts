@@ -26,4 +26,7 @@ export const userSchema = z
   .meta({ id: 'User' });
 
 export const problems = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, problemSchema])) as Record<number, typeof problemSchema>;
+  Object.fromEntries(statuses.map((status) => [status, problemSchema])) as Record<
+    number,
+    typeof problemSchema
+  >;

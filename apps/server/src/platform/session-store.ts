@@ -35,7 +35,9 @@ export async function findViewer(db: Database, token: string, now: Date): Promis
       locale: users.locale,
       persona: users.persona,
       lastSeenAt: sessions.lastSeenAt,
-      roles: sql<Role[]>`coalesce(array_agg(${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`,
+      roles: sql<
+        Role[]
+      >`coalesce(array_agg(${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -56,6 +58,9 @@ export async function deleteSession(db: Database, sessionHash: string): Promise<
 }
 
 export async function deleteExpiredSessions(db: Database, now: Date): Promise<number> {
-  const removed = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ hash: sessions.tokenHash });
+  const removed = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, now))
+    .returning({ hash: sessions.tokenHash });
   return removed.length;
 }

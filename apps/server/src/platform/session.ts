@@ -40,12 +40,20 @@ export function registerSessions(
 
 function checkCsrf(request: FastifyRequest, cookieName: string): void {
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== 'null' && new URL(origin).host !== request.host) {
+  if (origin !== undefined && !sameOrigin(origin, `${request.protocol}://${request.host}`)) {
     throw new AppError('csrf_failed');
   }
   const cookie = request.cookies[cookieName];
   const header = request.headers['x-csrf-token'];
   if (!cookie || typeof header !== 'string' || !sameToken(cookie, header)) throw new AppError('csrf_failed');
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** The CSRF token for this browser, issuing one if it has none yet. */

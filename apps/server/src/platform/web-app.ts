@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
 import type { App } from './deps.ts';
 import { sendProblem } from './errors.ts';
 
@@ -16,9 +17,10 @@ export async function registerWebApp(app: App, distDir: string): Promise<void> {
       root: distDir,
       wildcard: false,
       index: false,
-      setHeaders: (res, path) => {
-        const immutable = path.includes(`${join(distDir, 'assets')}`);
-        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, path: string) => {
+        const immutable = path.startsWith(join(distDir, 'assets'));
+        reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   } else {
@@ -27,9 +29,13 @@ export async function registerWebApp(app: App, distDir: string): Promise<void> {
 
   app.setNotFoundHandler((request, reply) => {
     const isApi = /^\/(api|healthz|readyz|metrics)(\/|$|\?)/.test(request.url);
-    const wantsPage = request.method === 'GET' && !isApi && !/\.[a-z0-9]+(\?|$)/i.test(request.url.split('?')[0] ?? '');
+    const wantsPage =
+      request.method === 'GET' && !isApi && !/\.[a-z0-9]+(\?|$)/i.test(request.url.split('?')[0] ?? '');
     if (hasDist && wantsPage) {
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
     }
     return sendProblem(reply, 'not_found');
   });

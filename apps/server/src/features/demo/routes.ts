@@ -63,7 +63,10 @@ export const demoRoutes: Feature = (app, deps) => {
     async (request, reply) => {
       refuseWhenDisabled();
       if (!findPersona(request.body.persona)) throw new AppError('unknown_persona');
-      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.persona, request.body.persona));
+      const [user] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.persona, request.body.persona));
       if (!user) throw new AppError('unknown_persona');
       const { token, csrfToken } = await signIn(request, reply, deps, user.id);
       await recordAudit(db, {

@@ -22,7 +22,9 @@ export async function seedDemoData(db: Database): Promise<{ created: number }> {
         await tx.insert(userRoles).values(persona.roles.map((role) => ({ userId: user.id, role })));
       }
       if (persona.installed.length > 0) {
-        await tx.insert(userMiniApps).values(persona.installed.map((miniAppId) => ({ userId: user.id, miniAppId })));
+        await tx
+          .insert(userMiniApps)
+          .values(persona.installed.map((miniAppId) => ({ userId: user.id, miniAppId })));
       }
       created++;
     });

@@ -3,7 +3,8 @@ import { demoPersonas } from './personas.ts';
 
 /** What `npm start` prints: where the app is and whom you can act as. */
 export function printDemoWelcome(config: Config, databaseKind: 'pglite' | 'postgres'): void {
-  const where = config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL';
+  const where =
+    config.database.kind === 'pglite' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL';
   const width = Math.max(...demoPersonas.map((p) => p.key.length));
   const lines = [
     '',

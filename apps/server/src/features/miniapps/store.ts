@@ -10,7 +10,9 @@ export async function installedMiniApps(db: Database, userId: string): Promise<M
     .where(eq(userMiniApps.userId, userId))
     .orderBy(asc(userMiniApps.installedAt));
   // A mini-app withdrawn from the registry simply stops showing.
-  return rows.map((row) => row.id).filter((id): id is MiniAppId => (miniAppIds as readonly string[]).includes(id));
+  return rows
+    .map((row) => row.id)
+    .filter((id): id is MiniAppId => (miniAppIds as readonly string[]).includes(id));
 }
 
 /** Adding twice is harmless: the second add changes nothing. */
@@ -19,5 +21,7 @@ export async function addMiniApp(db: Database, userId: string, miniAppId: MiniAp
 }
 
 export async function removeMiniApp(db: Database, userId: string, miniAppId: MiniAppId): Promise<void> {
-  await db.delete(userMiniApps).where(and(eq(userMiniApps.userId, userId), eq(userMiniApps.miniAppId, miniAppId)));
+  await db
+    .delete(userMiniApps)
+    .where(and(eq(userMiniApps.userId, userId), eq(userMiniApps.miniAppId, miniAppId)));
 }
