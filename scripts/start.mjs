@@ -17,11 +17,17 @@ function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestMtime(join(path, name))),
+    stat.mtimeMs,
+  );
 }
 
 const installed = join(root, 'node_modules', '.package-lock.json');
-if (!existsSync(installed) || statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs) {
+if (
+  !existsSync(installed) ||
+  statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs
+) {
   console.log('Installing dependencies (npm ci)…');
   run(['ci', '--no-audit', '--no-fund']);
 }
