@@ -22,6 +22,8 @@ export const errorCodes = [
   'unknown_scan_code',
   'unknown_miniapp',
   'miniapp_not_installable',
+  'identity_already_bound',
+  'individual_number_refused',
   'service_unavailable',
   'internal',
 ] as const;
@@ -50,6 +52,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     unknown_scan_code: 'このコードはくまもとアプリでは使えません。コードを確認してください。',
     unknown_miniapp: 'そのミニアプリは見つかりません。',
     miniapp_not_installable: 'このミニアプリは追加する必要がありません。',
+    identity_already_bound:
+      'このマイナンバーカードの方は、別のアカウントで本人確認済みです。そのアカウントでログインするか、くまもとアプリ運営事務局にお問い合わせください。',
+    individual_number_refused:
+      'マイナンバー（12桁の個人番号）は入力しないでください。くまもとアプリは個人番号を受け取りません。',
     service_unavailable: 'ただいまサービスを利用できません。しばらくしてからもう一度お試しください。',
     internal: '申し訳ありません。エラーが発生しました。しばらくしてからもう一度お試しください。',
   },
@@ -70,6 +76,10 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     unknown_scan_code: 'This code cannot be used in the Kumamoto App. Please check the code.',
     unknown_miniapp: 'That mini-app does not exist.',
     miniapp_not_installable: 'This mini-app does not need to be added.',
+    identity_already_bound:
+      'This My Number Card holder is already verified on another account. Sign in to that account, or contact the Kumamoto App office.',
+    individual_number_refused:
+      'Please do not enter a My Number (12-digit individual number). The Kumamoto App never accepts it.',
     service_unavailable: 'The service is unavailable right now. Please try again later.',
     internal: 'Sorry, something went wrong. Please try again later.',
   },

@@ -1,4 +1,6 @@
 export * from './errors.ts';
+export * from './identity.ts';
+export * from './individual-number.ts';
 export * from './jst.ts';
 export * from './locale.ts';
 export * from './miniapps.ts';

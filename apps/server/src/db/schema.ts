@@ -1,14 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   check,
+  date,
   index,
   jsonb,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
-  bigserial,
 } from 'drizzle-orm/pg-core';
 
 /**
@@ -29,8 +31,19 @@ export const users = pgTable(
     /** Key of a demo persona; set only by the demo seed, never in production. */
     persona: text('persona').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The four items from the card (R-ID-1): read-only to the person, set only by verification. */
+    cardName: text('card_name'),
+    cardAddress: text('card_address'),
+    cardBirthDate: date('card_birth_date', { mode: 'string' }),
+    cardGender: text('card_gender', { enum: ['male', 'female', 'unspecified'] }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
   },
   (t) => [
+    check(
+      'users_verified_has_card_items_check',
+      sql`(${t.identityLevel} = 'verified') = (${t.verifiedAt} is not null) and (${t.verifiedAt} is null or (${t.cardName} is not null and ${t.cardAddress} is not null and ${t.cardBirthDate} is not null and ${t.cardGender} is not null))`,
+    ),
+    check('users_card_gender_check', sql`${t.cardGender} in ('male', 'female', 'unspecified')`),
     check('users_identity_level_check', sql`${t.identityLevel} in ('unverified', 'verified')`),
     check('users_locale_check', sql`${t.locale} in ('ja', 'en')`),
     check('users_display_name_check', sql`length(${t.displayName}) between 1 and 100`),
@@ -125,4 +138,44 @@ export const auditEvents = pgTable(
     index('audit_events_occurred_idx').on(t.occurredAt),
     index('audit_events_subject_idx').on(t.subjectType, t.subjectId),
   ],
+);
+
+/**
+ * Which proven person an account belongs to: one person, one account (OIDC issuer + subject,
+ * or a JPKI certificate). `personKey` (keyed hash of name and birth date) recognises the same
+ * person on a renewed card; it is a hint for the city, never merged automatically.
+ */
+export const identityBindings = pgTable(
+  'identity_bindings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    adapter: text('adapter', { enum: ['oidc', 'jpki'] }).notNull(),
+    bindingKey: text('binding_key').notNull(),
+    personKey: text('person_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('identity_bindings_adapter_key_unique').on(t.adapter, t.bindingKey),
+    index('identity_bindings_person_key_idx').on(t.personKey),
+    index('identity_bindings_user_idx').on(t.userId),
+  ],
+);
+
+/** History of verifications: when, through which adapter, which items changed. Never the certificate. */
+export const verificationEvents = pgTable(
+  'verification_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    adapter: text('adapter', { enum: ['oidc', 'jpki'] }).notNull(),
+    changedFields: text('changed_fields').array().notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('verification_events_user_idx').on(t.userId, t.occurredAt)],
 );

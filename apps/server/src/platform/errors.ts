@@ -20,6 +20,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   unknown_scan_code: 400,
   unknown_miniapp: 404,
   miniapp_not_installable: 409,
+  identity_already_bound: 409,
+  individual_number_refused: 400,
   service_unavailable: 503,
   internal: 500,
 };

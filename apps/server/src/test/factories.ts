@@ -1,6 +1,7 @@
 import type { IdentityLevel, Role } from '@kumamoto/domain';
 import type { Database } from '../db/client.ts';
 import { userRoles, users } from '../db/schema.ts';
+import { cardColumns } from '../features/identity/card-columns.ts';
 import { createSession } from '../platform/session-store.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -13,9 +14,18 @@ export async function createUser(
 ): Promise<{ id: string; displayName: string }> {
   sequence++;
   const displayName = input.displayName ?? `テスト 住民${sequence}`;
+  const card =
+    input.identity === 'verified'
+      ? {
+          name: displayName,
+          address: '熊本県熊本市中央区手取本町1番1号',
+          birthDate: '1990-04-01' as const,
+          gender: 'female' as const,
+        }
+      : null;
   const [user] = await db
     .insert(users)
-    .values({ displayName, identityLevel: input.identity ?? 'unverified' })
+    .values({ displayName, ...cardColumns(card, new Date()) })
     .returning({ id: users.id });
   if (!user) throw new Error('user not created');
   if (input.roles?.length)

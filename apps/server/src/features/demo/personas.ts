@@ -1,10 +1,11 @@
-import type { IdentityLevel, Localized, MiniAppId, Role } from '@kumamoto/domain';
+import type { CardIdentity, Localized, MiniAppId, Role } from '@kumamoto/domain';
 
 export interface DemoPersona {
   key: string;
   displayName: string;
   description: Localized;
-  identity: IdentityLevel;
+  /** The four items a sample card proves; null for a resident not yet verified. */
+  card: CardIdentity | null;
   roles: Role[];
   installed: MiniAppId[];
 }
@@ -21,7 +22,12 @@ export const demoPersonas: readonly DemoPersona[] = [
       ja: 'マイナンバーカードで本人確認済みの住民',
       en: 'Resident verified with the My Number Card',
     },
-    identity: 'verified',
+    card: {
+      name: '熊本 花子',
+      address: '熊本県熊本市中央区手取本町1番1号',
+      birthDate: '1992-06-14',
+      gender: 'female',
+    },
     roles: [],
     installed: [],
   },
@@ -29,7 +35,7 @@ export const demoPersonas: readonly DemoPersona[] = [
     key: 'newcomer',
     displayName: '肥後 太郎',
     description: { ja: '本人確認をまだしていない住民', en: 'Resident not yet verified' },
-    identity: 'unverified',
+    card: null,
     roles: [],
     installed: [],
   },
@@ -40,7 +46,12 @@ export const demoPersonas: readonly DemoPersona[] = [
       ja: '主催団体の管理者（自治会の役員）',
       en: 'Organizer group administrator (neighbourhood association officer)',
     },
-    identity: 'verified',
+    card: {
+      name: '水前寺 一郎',
+      address: '熊本県熊本市中央区水前寺6丁目18番1号',
+      birthDate: '1958-07-15',
+      gender: 'male',
+    },
     roles: [],
     installed: ['organizer'],
   },
@@ -48,7 +59,12 @@ export const demoPersonas: readonly DemoPersona[] = [
     key: 'organizer-member',
     displayName: '江津 さくら',
     description: { ja: '主催団体のメンバー（PTA）', en: 'Organizer group member (PTA)' },
-    identity: 'verified',
+    card: {
+      name: '江津 さくら',
+      address: '熊本県熊本市東区江津1丁目2番3号',
+      birthDate: '1985-11-03',
+      gender: 'female',
+    },
     roles: [],
     installed: ['organizer'],
   },
@@ -59,7 +75,12 @@ export const demoPersonas: readonly DemoPersona[] = [
       ja: '熊本市 くまもとアプリ運営事務局（審査担当）',
       en: 'Kumamoto City app office: reviewer',
     },
-    identity: 'verified',
+    card: {
+      name: '坂本 由美',
+      address: '熊本県熊本市西区春日1丁目14番1号',
+      birthDate: '1979-02-20',
+      gender: 'female',
+    },
     roles: ['city_reviewer'],
     installed: [],
   },
@@ -70,7 +91,12 @@ export const demoPersonas: readonly DemoPersona[] = [
       ja: '熊本市 くまもとアプリ運営事務局（管理者）',
       en: 'Kumamoto City app office: administrator',
     },
-    identity: 'verified',
+    card: {
+      name: '田中 誠',
+      address: '熊本県熊本市北区植木町岩野238番地1',
+      birthDate: '1970-09-09',
+      gender: 'male',
+    },
     roles: ['city_reviewer', 'city_admin'],
     installed: [],
   },

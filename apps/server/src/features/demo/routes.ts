@@ -45,7 +45,15 @@ export const demoRoutes: Feature = (app, deps) => {
     },
     () => {
       refuseWhenDisabled();
-      return { personas: demoPersonas.map(({ installed: _installed, ...persona }) => persona) };
+      return {
+        personas: demoPersonas.map(({ key, displayName, description, card, roles }) => ({
+          key,
+          displayName,
+          description,
+          identity: card ? ('verified' as const) : ('unverified' as const),
+          roles,
+        })),
+      };
     },
   );
 

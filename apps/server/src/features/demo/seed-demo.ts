@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { userMiniApps, userRoles, users } from '../../db/schema.ts';
+import { cardColumns } from '../identity/card-columns.ts';
 import { demoPersonas } from './personas.ts';
 
 /**
  * Seeds the demo personas. Idempotent: a persona already present is left as it is, so
  * restarting never duplicates or resets demo data.
  */
-export async function seedDemoData(db: Database): Promise<{ created: number }> {
+export async function seedDemoData(db: Database, now: Date = new Date()): Promise<{ created: number }> {
   let created = 0;
   for (const persona of demoPersonas) {
     await db.transaction(async (tx) => {
@@ -15,7 +16,7 @@ export async function seedDemoData(db: Database): Promise<{ created: number }> {
       if (existing.length > 0) return;
       const [user] = await tx
         .insert(users)
-        .values({ displayName: persona.displayName, identityLevel: persona.identity, persona: persona.key })
+        .values({ displayName: persona.displayName, persona: persona.key, ...cardColumns(persona.card, now) })
         .returning({ id: users.id });
       if (!user) throw new Error(`could not seed persona ${persona.key}`);
       if (persona.roles.length > 0) {

@@ -3,7 +3,7 @@ import { AsnParser } from '@peculiar/asn1-schema';
 import { SubjectAlternativeName, id_ce_subjectAltName, type Certificate } from '@peculiar/asn1-x509';
 import * as asn1js from 'asn1js';
 import { refuse, type JpkiAttributeField, type JpkiResult } from './failures.ts';
-import { looksLikeIndividualNumber } from './individual-number.ts';
+import { looksLikeIndividualNumber } from '@kumamoto/domain';
 
 /**
  * The JPKI signature certificate carries the four identity items (基本4情報, R-ID-1) as

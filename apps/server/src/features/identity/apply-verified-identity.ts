@@ -1,0 +1,107 @@
+import {
+  changedIdentityFields,
+  identityFields,
+  looksLikeIndividualNumber,
+  type CardIdentity,
+  type IdentityField,
+} from '@kumamoto/domain';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { identityBindings, users, verificationEvents } from '../../db/schema.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/sql-errors.ts';
+import { cardColumns } from './card-columns.ts';
+
+/** What any identity adapter (OIDC card service, JPKI certificate) hands over once it has proven a person. */
+export interface ProvenIdentity {
+  adapter: 'oidc' | 'jpki';
+  /** Stable key of the proof: OIDC issuer + subject, or the JPKI certificate. */
+  bindingKey: string;
+  /** Keyed hash of name and birth date: recognises the same person on a renewed card. */
+  personKey: string;
+  card: CardIdentity;
+}
+
+/**
+ * Makes an account verified with the card's four items, or updates them on re-verification
+ * (e.g. after moving house) (R-ID-1). One person binds to one account: a proof already bound
+ * to, or a person already verified on, another account is refused and changes nothing; the
+ * city resolves such cases. Everything happens in one transaction with its audit event.
+ */
+export async function applyVerifiedIdentity(
+  db: Database,
+  input: { userId: string; proof: ProvenIdentity; now: Date; requestId?: string },
+): Promise<{ changedFields: IdentityField[] }> {
+  const { userId, proof, now } = input;
+  // R-ID-3: no item may smuggle in a 12-digit individual number.
+  if (identityFields.some((field) => looksLikeIndividualNumber(proof.card[field]))) {
+    throw new AppError('individual_number_refused');
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [claimedElsewhere] = await tx
+        .select({ userId: identityBindings.userId })
+        .from(identityBindings)
+        .where(and(ne(identityBindings.userId, userId), eq(identityBindings.personKey, proof.personKey)))
+        .limit(1);
+      if (claimedElsewhere) throw new AppError('identity_already_bound');
+
+      await tx
+        .insert(identityBindings)
+        .values({
+          userId,
+          adapter: proof.adapter,
+          bindingKey: proof.bindingKey,
+          personKey: proof.personKey,
+          createdAt: now,
+          lastVerifiedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [identityBindings.adapter, identityBindings.bindingKey],
+          set: { lastVerifiedAt: now },
+          // Only the same account may refresh its own binding; another account's stays untouched.
+          setWhere: eq(identityBindings.userId, userId),
+        });
+      const [binding] = await tx
+        .select({ userId: identityBindings.userId })
+        .from(identityBindings)
+        .where(
+          and(eq(identityBindings.adapter, proof.adapter), eq(identityBindings.bindingKey, proof.bindingKey)),
+        );
+      if (binding?.userId !== userId) throw new AppError('identity_already_bound');
+
+      const [current] = await tx
+        .select({
+          name: users.cardName,
+          address: users.cardAddress,
+          birthDate: users.cardBirthDate,
+          gender: users.cardGender,
+        })
+        .from(users)
+        .where(eq(users.id, userId))
+        .for('update');
+      if (!current) throw new AppError('not_found');
+      const before = current.name === null ? null : (current as CardIdentity);
+      const changedFields = changedIdentityFields(before, proof.card);
+
+      await tx.update(users).set(cardColumns(proof.card, now)).where(eq(users.id, userId));
+      await tx
+        .insert(verificationEvents)
+        .values({ userId, adapter: proof.adapter, changedFields, occurredAt: now });
+      await recordAudit(tx, {
+        actorUserId: userId,
+        action: 'identity.verified',
+        subjectType: 'user',
+        subjectId: userId,
+        details: { adapter: proof.adapter, changedFields },
+        requestId: input.requestId,
+      });
+      return { changedFields };
+    });
+  } catch (error) {
+    // Two accounts racing for one card: the unique key lets exactly one through.
+    if (isUniqueViolation(error)) throw new AppError('identity_already_bound');
+    throw error;
+  }
+}
