@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, ApiError, rememberCsrfToken } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
+import type { InstalledMiniApps, Session, User } from '../../api/types.ts';
+import { currentLocale } from '../../i18n/index.ts';
+import { installsToUpload, readLocalInstalls } from '../installed-miniapps.ts';
+import { setLocalInstalls } from '../use-installed-miniapps.ts';
+
+/** Forget everything about the previous person before showing the next one. */
+function resetPersonalData(queryClient: QueryClient, user: User | null): void {
+  queryClient.removeQueries({ queryKey: queryKeys.personal });
+  queryClient.setQueryData<Session | undefined>(queryKeys.session, (old) => (old ? { ...old, user } : old));
+  // The refetch also brings the CSRF token bound to the new session.
+  void queryClient.invalidateQueries({ queryKey: queryKeys.session });
+}
+
+/**
+ * Hands what this browser collected while signed out to the account: mini-apps added by
+ * install code (then cleared locally), and the language on screen.
+ */
+async function adoptBrowserState(user: User): Promise<void> {
+  const local = readLocalInstalls();
+  if (local.length > 0) {
+    const { installed } = await api<InstalledMiniApps>('GET', '/api/me/miniapps');
+    for (const id of installsToUpload(local, installed)) {
+      try {
+        await api('POST', '/api/me/miniapps', { miniAppId: id });
+      } catch (error) {
+        // A mini-app this server no longer offers: nothing to keep.
+        if (!(error instanceof ApiError) || error.status >= 500 || error.code === 'network') throw error;
+      }
+    }
+    setLocalInstalls([]);
+  }
+  const locale = currentLocale();
+  if (user.locale !== locale) await api('PUT', '/api/me/locale', { locale });
+}
+
+/** Demo sign-in as a persona (outside production only; the server refuses otherwise). */
+export function useDemoSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (persona: string) => {
+      // The answer carries the new session's CSRF token; without it the next write fetches one.
+      const { user, csrfToken } = await api<{ user: User; csrfToken?: string }>('POST', '/api/demo/sign-in', {
+        persona,
+      });
+      rememberCsrfToken(csrfToken ?? null);
+      // Signed in either way; what failed to move stays in this browser for the next sign-in.
+      await adoptBrowserState(user).catch(() => undefined);
+      return user;
+    },
+    onSuccess: (user) => resetPersonalData(queryClient, user),
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/api/session/sign-out'),
+    onSuccess: () => {
+      rememberCsrfToken(null);
+      resetPersonalData(queryClient, null);
+    },
+  });
+}
