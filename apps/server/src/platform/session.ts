@@ -6,7 +6,6 @@ import { AppError } from './errors.ts';
 import { createSession, findViewer } from './session-store.ts';
 import { randomToken, sameToken } from './tokens.ts';
 import type { Viewer } from './viewer.ts';
-import './viewer.ts';
 
 /**
  * Cookie names. Over HTTPS the `__Host-` prefix pins them to this exact host, so a sibling
