@@ -5,6 +5,8 @@ const productionBase = {
   NODE_ENV: 'production',
   SESSION_SECRET: 'a-real-secret-of-more-than-thirty-two-characters',
   PUBLIC_URL: 'https://app.example.jp',
+  IDENTITY_KEY_SECRET: 'another-real-secret-of-more-than-thirty-two-chars',
+  SMTP_URL: 'smtp://mail.example.jp:587',
 };
 
 describe('loadConfig', () => {
@@ -33,6 +35,8 @@ describe('loadConfig', () => {
     expect(config.demoSignIn).toBe(false);
     expect(config.seedDemoData).toBe(false);
     expect(config.session.secureCookie).toBe(true);
+    expect(config.devCardService).toBe(false);
+    expect(config.webauthn.rpId).toBe('app.example.jp');
   });
 
   it.each([
@@ -41,6 +45,9 @@ describe('loadConfig', () => {
     ['demo sign-in', { DEMO_SIGN_IN: 'true' }, /DEMO_SIGN_IN/],
     ['demo data', { SEED_DEMO_DATA: 'true' }, /SEED_DEMO_DATA/],
     ['no public URL', { PUBLIC_URL: undefined }, /PUBLIC_URL/],
+    ['no identity key secret', { IDENTITY_KEY_SECRET: undefined }, /IDENTITY_KEY_SECRET must be set/],
+    ['the development card service', { DEV_CARD_SERVICE: 'true' }, /DEV_CARD_SERVICE/],
+    ['no SMTP server', { SMTP_URL: undefined }, /SMTP_URL/],
   ])('refuses production with %s', (_name, override, message) => {
     const env = { ...productionBase, ...override };
     expect(() => loadConfig(env)).toThrowError(ConfigError);

@@ -24,6 +24,22 @@ const environmentSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  IDENTITY_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('くまもとアプリ <no-reply@localhost>'),
+  WEBAUTHN_RP_ID: z.string().min(1).optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  OIDC_SCOPE: z.string().min(1).default('openid name address birthdate gender'),
+  DEV_CARD_SERVICE: z.enum(['true', 'false']).optional(),
+  JPKI_CA_CERTS_FILE: z.string().min(1).optional(),
+  JPKI_CRL_FILES: z.string().min(1).optional(),
+  SCHOOL_DISTRICTS_CSV: z.string().min(1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>['NODE_ENV'];
@@ -42,10 +58,31 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  /** Keys person and binding hashes; unlike the session secret it must never be rotated. */
+  identityKeySecret: string;
+  /** No SMTP URL: outside production, mail is kept for the development mail page. */
+  mail: { smtpUrl: string | null; from: string };
+  webauthn: { rpId: string; rpName: string; origin: string };
+  /**
+   * The card-authentication service (OIDC). With DEV_CARD_SERVICE on and no issuer set, the
+   * relying party talks to the bundled development card service at /dev-card-service.
+   */
+  oidc: {
+    issuer: string | null;
+    clientId: string | null;
+    clientSecret: string | null;
+    privateKeyFile: string | null;
+    scope: string;
+  };
+  devCardService: boolean;
+  /** PEM bundle of JPKI signature-certificate CAs, and CRL files (comma-separated), if JPKI is offered. */
+  jpki: { caCertsFile: string | null; crlFiles: string[] };
+  schoolDistrictsCsv: string | null;
 }
 
 /** Used outside production only; production refuses to start with it. */
 export const developmentSessionSecret = 'development-only-session-secret-do-not-use-in-production';
+export const developmentIdentityKeySecret = 'development-only-identity-key-secret-not-for-production';
 
 export class ConfigError extends Error {}
 
@@ -59,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   const demoSignIn = e.DEMO_SIGN_IN === undefined ? !production : e.DEMO_SIGN_IN === 'true';
   const seedDemoData = e.SEED_DEMO_DATA === undefined ? !production : e.SEED_DEMO_DATA === 'true';
+  const devCardService = e.DEV_CARD_SERVICE === undefined ? !production : e.DEV_CARD_SERVICE === 'true';
 
   if (production) {
     const refusals = [
@@ -67,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       demoSignIn && 'DEMO_SIGN_IN is a development feature and cannot be enabled in production',
       seedDemoData && 'SEED_DEMO_DATA is a development feature and cannot be enabled in production',
       !e.PUBLIC_URL && 'PUBLIC_URL must be set in production (QR codes and links are built from it)',
+      !e.IDENTITY_KEY_SECRET && 'IDENTITY_KEY_SECRET must be set in production',
+      e.IDENTITY_KEY_SECRET === developmentIdentityKeySecret &&
+        'IDENTITY_KEY_SECRET must not be the development default',
+      devCardService && 'DEV_CARD_SERVICE is a development feature and cannot be enabled in production',
+      !e.SMTP_URL && 'SMTP_URL must be set in production (e-mail sign-in codes are sent through it)',
     ].filter((message): message is string => typeof message === 'string');
     if (refusals.length > 0) throw new ConfigError(`Refusing to start:\n  ${refusals.join('\n  ')}`);
   }
@@ -92,5 +135,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    identityKeySecret: e.IDENTITY_KEY_SECRET ?? developmentIdentityKeySecret,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM },
+    webauthn: {
+      rpId: e.WEBAUTHN_RP_ID ?? new URL(publicUrl).hostname,
+      rpName: 'くまもとアプリ',
+      origin: publicUrl,
+    },
+    oidc: {
+      issuer: e.OIDC_ISSUER ?? null,
+      clientId: e.OIDC_CLIENT_ID ?? null,
+      clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+      privateKeyFile: e.OIDC_PRIVATE_KEY_FILE ?? null,
+      scope: e.OIDC_SCOPE,
+    },
+    devCardService,
+    jpki: {
+      caCertsFile: e.JPKI_CA_CERTS_FILE ?? null,
+      crlFiles:
+        e.JPKI_CRL_FILES?.split(',')
+          .map((file) => file.trim())
+          .filter(Boolean) ?? [],
+    },
+    schoolDistrictsCsv: e.SCHOOL_DISTRICTS_CSV ?? null,
   };
 }

@@ -24,6 +24,11 @@ export const errorCodes = [
   'miniapp_not_installable',
   'identity_already_bound',
   'individual_number_refused',
+  // — sign-in: passkeys and sessions —
+  // — sign-in: e-mail codes and mail —
+  // — identity: OIDC card service —
+  // — identity: JPKI and school districts —
+  // — account deletion and access policy —
   'service_unavailable',
   'internal',
 ] as const;
@@ -56,6 +61,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'このマイナンバーカードの方は、別のアカウントで本人確認済みです。そのアカウントでログインするか、くまもとアプリ運営事務局にお問い合わせください。',
     individual_number_refused:
       'マイナンバー（12桁の個人番号）は入力しないでください。くまもとアプリは個人番号を受け取りません。',
+    // — sign-in: passkeys and sessions —
+    // — sign-in: e-mail codes and mail —
+    // — identity: OIDC card service —
+    // — identity: JPKI and school districts —
+    // — account deletion and access policy —
     service_unavailable: 'ただいまサービスを利用できません。しばらくしてからもう一度お試しください。',
     internal: '申し訳ありません。エラーが発生しました。しばらくしてからもう一度お試しください。',
   },
@@ -80,6 +90,11 @@ export const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
       'This My Number Card holder is already verified on another account. Sign in to that account, or contact the Kumamoto App office.',
     individual_number_refused:
       'Please do not enter a My Number (12-digit individual number). The Kumamoto App never accepts it.',
+    // — sign-in: passkeys and sessions —
+    // — sign-in: e-mail codes and mail —
+    // — identity: OIDC card service —
+    // — identity: JPKI and school districts —
+    // — account deletion and access policy —
     service_unavailable: 'The service is unavailable right now. Please try again later.',
     internal: 'Sorry, something went wrong. Please try again later.',
   },

@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { schoolDistricts } from './accounts-schema.ts';
 
 /**
  * The foundation's tables. Later features add theirs in their own files beside this one
@@ -37,6 +38,19 @@ export const users = pgTable(
     cardBirthDate: date('card_birth_date', { mode: 'string' }),
     cardGender: text('card_gender', { enum: ['male', 'female', 'unspecified'] }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** Confirmed address for e-mail codes and notices; lower-cased, one account per address. */
+    email: text('email').unique(),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** Self-declared by an unverified resident for applying to activities (R-ID-2); card items win once verified. */
+    declaredBirthDate: date('declared_birth_date', { mode: 'string' }),
+    declaredGender: text('declared_gender', { enum: ['male', 'female', 'unspecified'] }),
+    /** 校区: derived from the verified address, or chosen by the resident when nothing matches. */
+    schoolDistrictCode: text('school_district_code').references(() => schoolDistricts.code, {
+      onDelete: 'set null',
+    }),
+    schoolDistrictSource: text('school_district_source', { enum: ['address', 'chosen'] }),
+    /** Set when the person deleted their account: the row stays, without personal data, for records others keep. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
     check(
@@ -47,6 +61,17 @@ export const users = pgTable(
     check('users_identity_level_check', sql`${t.identityLevel} in ('unverified', 'verified')`),
     check('users_locale_check', sql`${t.locale} in ('ja', 'en')`),
     check('users_display_name_check', sql`length(${t.displayName}) between 1 and 100`),
+    check('users_email_lowercase_check', sql`${t.email} = lower(${t.email})`),
+    check('users_email_verified_check', sql`(${t.email} is null) = (${t.emailVerifiedAt} is null)`),
+    check('users_declared_gender_check', sql`${t.declaredGender} in ('male', 'female', 'unspecified')`),
+    check(
+      'users_school_district_source_check',
+      sql`(${t.schoolDistrictCode} is null) = (${t.schoolDistrictSource} is null)`,
+    ),
+    check(
+      'users_deleted_has_no_personal_data_check',
+      sql`${t.deletedAt} is null or (${t.email} is null and ${t.cardName} is null and ${t.declaredBirthDate} is null and ${t.identityLevel} = 'unverified')`,
+    ),
   ],
 );
 
@@ -80,6 +105,11 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     userAgent: text('user_agent'),
+    /** Names the session on My page for revoking it, without revealing the token or its hash. */
+    publicId: uuid('public_id').notNull().defaultRandom().unique(),
+    method: text('method', { enum: ['passkey', 'email_code', 'demo'] })
+      .notNull()
+      .default('demo'),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
@@ -179,3 +209,5 @@ export const verificationEvents = pgTable(
   },
   (t) => [index('verification_events_user_idx').on(t.userId, t.occurredAt)],
 );
+
+export * from './accounts-schema.ts';

@@ -22,6 +22,11 @@ export const statusByCode: Record<ErrorCode, number> = {
   miniapp_not_installable: 409,
   identity_already_bound: 409,
   individual_number_refused: 400,
+  // — sign-in: passkeys and sessions —
+  // — sign-in: e-mail codes and mail —
+  // — identity: OIDC card service —
+  // — identity: JPKI and school districts —
+  // — account deletion and access policy —
   service_unavailable: 503,
   internal: 500,
 };

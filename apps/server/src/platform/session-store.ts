@@ -5,12 +5,21 @@ import { sessions, userRoles, users } from '../db/schema.ts';
 import { randomToken, sha256 } from './tokens.ts';
 import type { Viewer } from './viewer.ts';
 
+/** How a session was started: shown on My page's session list. */
+export type SignInMethod = 'passkey' | 'email_code' | 'demo';
+
 /** How stale last_seen_at may get before a request refreshes it (saves a write per request). */
 const touchAfterMs = 5 * 60 * 1000;
 
 export async function createSession(
   db: Database,
-  input: { userId: string; userAgent: string | undefined; now: Date; ttlDays: number },
+  input: {
+    userId: string;
+    userAgent: string | undefined;
+    now: Date;
+    ttlDays: number;
+    method: SignInMethod;
+  },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
   const expiresAt = new Date(input.now.getTime() + input.ttlDays * 86_400_000);
@@ -21,6 +30,7 @@ export async function createSession(
     lastSeenAt: input.now,
     expiresAt,
     userAgent: input.userAgent?.slice(0, 300) ?? null,
+    method: input.method,
   });
   return { token, expiresAt };
 }

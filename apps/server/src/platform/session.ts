@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '@kumamoto/domain';
 import type { Database } from '../db/client.ts';
 import { AppError } from './errors.ts';
-import { createSession, findViewer } from './session-store.ts';
+import { createSession, type SignInMethod, findViewer } from './session-store.ts';
 import { randomToken, sameToken } from './tokens.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -80,9 +80,11 @@ export async function signIn(
   reply: FastifyReply,
   deps: { db: Database; clock: Clock; config: Config },
   userId: string,
+  method: SignInMethod,
 ): Promise<{ token: string; csrfToken: string }> {
   const { token, expiresAt } = await createSession(deps.db, {
     userId,
+    method,
     userAgent: request.headers['user-agent'],
     now: deps.clock.now(),
     ttlDays: deps.config.session.ttlDays,

@@ -49,6 +49,7 @@ export async function callerFor(test: TestApp, userId?: string): Promise<Caller>
       userAgent: 'vitest',
       now: test.clock.now(),
       ttlDays: test.config.session.ttlDays,
+      method: 'demo',
     });
     cookies.push(`kma_session=${token}`);
   }

@@ -76,7 +76,7 @@ export const demoRoutes: Feature = (app, deps) => {
         .from(users)
         .where(eq(users.persona, request.body.persona));
       if (!user) throw new AppError('unknown_persona');
-      const { token, csrfToken } = await signIn(request, reply, deps, user.id);
+      const { token, csrfToken } = await signIn(request, reply, deps, user.id, 'demo');
       await recordAudit(db, {
         actorUserId: user.id,
         action: 'session.demo_sign_in',

@@ -7,7 +7,12 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../ProblemAlert.tsx';
 import { useInstalledMiniApps } from '../use-installed-miniapps.ts';
+import { DeleteAccountSection } from './deletion/DeleteAccountSection.tsx';
 import { DemoPersonaList } from './DemoPersonaList.tsx';
+import { SchoolDistrictSection } from './district/SchoolDistrictSection.tsx';
+import { EmailSection } from './email/EmailSection.tsx';
+import { SignInMethodsSection } from './passkeys/SignInMethodsSection.tsx';
+import { VerifiedProfileSection } from './verify/VerifiedProfileSection.tsx';
 import { IdentityBadge } from './IdentityBadge.tsx';
 import { LanguageChoice } from './LanguageChoice.tsx';
 import { useSignOut } from './use-account.ts';
@@ -59,10 +64,19 @@ export function MyPage() {
           <DemoPersonaList onSignedIn={() => window.scrollTo({ top: 0 })} />
         </Card>
       )}
+      {user && (
+        <>
+          <VerifiedProfileSection />
+          <SchoolDistrictSection />
+          <EmailSection />
+          <SignInMethodsSection />
+        </>
+      )}
       <InstalledMiniAppsCard />
       <Card className="mt-6">
         <LanguageChoice />
       </Card>
+      {user && <DeleteAccountSection />}
     </>
   );
 }
