@@ -9,7 +9,12 @@ import { pwaManifest } from './pwa-manifest.ts';
  * kept (changeOrigin: false) because the server refuses writes whose Origin is not its host.
  */
 const apiTarget = { target: process.env.KMA_API_PROXY ?? 'http://localhost:3000', changeOrigin: false };
-const apiProxy = { '/api': apiTarget, '/healthz': apiTarget, '/readyz': apiTarget };
+const apiProxy = {
+  '/api': apiTarget,
+  '/healthz': apiTarget,
+  '/readyz': apiTarget,
+  '/dev-card-service': apiTarget,
+};
 
 export default defineConfig({
   plugins: [

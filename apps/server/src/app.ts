@@ -19,10 +19,20 @@ import { registerSessions } from './platform/session.ts';
 import { registerWebApp } from './platform/web-app.ts';
 import { accountRoutes } from './features/account/routes.ts';
 import { demoRoutes } from './features/demo/routes.ts';
+import { devCardServiceRoutes } from './features/dev-card-service/routes.ts';
+import { emailCodeRoutes } from './features/email-code/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { oidcRoutes } from './features/identity/oidc/routes.ts';
+import { identityProfileRoutes } from './features/identity/profile-routes.ts';
+import { jpkiRoutes } from './features/identity/jpki/routes.ts';
+import { devMailRoutes } from './features/mail/routes.ts';
 import { miniAppRoutes } from './features/miniapps/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
+import { organizerRoutes } from './features/organizer/routes.ts';
+import { schoolDistrictRoutes } from './features/school-districts/routes.ts';
+import { passkeyRoutes } from './features/passkeys/routes.ts';
 import { sessionRoutes } from './features/session/routes.ts';
+import { sessionListRoutes } from './features/sessions/routes.ts';
 
 /** Every feature, in one list: adding a capability means adding its routes here. */
 const features: Feature[] = [
@@ -32,6 +42,16 @@ const features: Feature[] = [
   demoRoutes,
   miniAppRoutes,
   notificationRoutes,
+  identityProfileRoutes,
+  oidcRoutes,
+  devCardServiceRoutes,
+  passkeyRoutes,
+  sessionListRoutes,
+  emailCodeRoutes,
+  devMailRoutes,
+  jpkiRoutes,
+  schoolDistrictRoutes,
+  organizerRoutes,
 ];
 
 /**

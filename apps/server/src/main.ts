@@ -6,6 +6,7 @@ import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { printDemoWelcome } from './features/demo/welcome.ts';
 import { seedDemoData } from './features/demo/seed-demo.ts';
+import { loadSchoolDistrictsAtStart } from './features/school-districts/load-at-start.ts';
 
 /** config -> database -> migrations -> demo data -> app -> listen; graceful shutdown. */
 async function main(): Promise<void> {
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.database);
   try {
     await migrate(database);
-    if (config.seedDemoData) await seedDemoData(database.db);
+    if (config.seedDemoData) await seedDemoData(database.db, { identityKeySecret: config.identityKeySecret });
+    await loadSchoolDistrictsAtStart(database.db, config);
   } catch (error) {
     await database.close();
     throw error;

@@ -17,6 +17,15 @@ const MyPage = lazy(async () => ({ default: (await import('./shell/account/MyPag
 const SignInPage = lazy(async () => ({
   default: (await import('./shell/account/SignInPage.tsx')).SignInPage,
 }));
+const SignUpPage = lazy(async () => ({
+  default: (await import('./shell/account/SignUpPage.tsx')).SignUpPage,
+}));
+const DevMailPage = lazy(async () => ({
+  default: (await import('./shell/dev-mail/DevMailPage.tsx')).DevMailPage,
+}));
+const VerifyPage = lazy(async () => ({
+  default: (await import('./shell/account/verify/VerifyPage.tsx')).VerifyPage,
+}));
 const NotFoundPage = lazy(async () => ({ default: (await import('./shell/NotFoundPage.tsx')).NotFoundPage }));
 
 const routes: RouteObject[] = [
@@ -31,6 +40,9 @@ const routes: RouteObject[] = [
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'mypage', element: <MyPage /> },
       { path: 'signin', element: <SignInPage /> },
+      { path: 'verify', element: <VerifyPage /> },
+      { path: 'signup', element: <SignUpPage /> },
+      { path: 'dev/mail', element: <DevMailPage /> },
       ...miniApps.map((app) => {
         const Page = miniAppPages[app.id];
         return { path: app.route.slice(1), element: <Page /> };

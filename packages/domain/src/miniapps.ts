@@ -1,4 +1,5 @@
 import type { Localized } from './locale.ts';
+import { miniAppRequirements, type Action } from './policy.ts';
 import type { IdentityLevel, Role } from './roles.ts';
 
 export const miniAppIds = ['volunteer', 'points', 'disaster', 'organizer', 'city', 'shop'] as const;
@@ -14,6 +15,8 @@ export interface MiniAppDefinition {
   icon: MiniAppIcon;
   /** Where the mini-app lives in the shell. */
   route: `/${string}`;
+  /** The access-policy action that opening it is; `identity` and `roles` come from the policy. */
+  action: Action;
   /** The identity level needed to use it; below it, the tile explains how to get there. */
   identity: IdentityLevel;
   /** City-wide roles of which a person needs one to see it; empty means everyone. */
@@ -33,8 +36,7 @@ export const miniApps: readonly MiniAppDefinition[] = [
     summary: { ja: '地域活動やボランティアを探して申し込む', en: 'Find and join community activities' },
     icon: 'hands',
     route: '/volunteer',
-    identity: 'unverified',
-    roles: [],
+    ...miniAppRequirements('activity.browse'),
     availability: 'default',
   },
   {
@@ -43,8 +45,7 @@ export const miniApps: readonly MiniAppDefinition[] = [
     summary: { ja: 'くまもとポイントの残高・履歴・交換', en: 'Kumamoto points: balance, history, exchange' },
     icon: 'coin',
     route: '/points',
-    identity: 'verified',
-    roles: [],
+    ...miniAppRequirements('points.view'),
     availability: 'default',
   },
   {
@@ -53,8 +54,7 @@ export const miniApps: readonly MiniAppDefinition[] = [
     summary: { ja: '避難所での受付をすばやく', en: 'Fast reception at evacuation shelters' },
     icon: 'shelter',
     route: '/disaster',
-    identity: 'unverified',
-    roles: [],
+    ...miniAppRequirements('disaster.register'),
     availability: 'default',
   },
   {
@@ -63,8 +63,7 @@ export const miniApps: readonly MiniAppDefinition[] = [
     summary: { ja: '主催団体として活動を作成・管理する', en: 'Create and run activities for your group' },
     icon: 'megaphone',
     route: '/organizer',
-    identity: 'unverified',
-    roles: [],
+    ...miniAppRequirements('organizer.open'),
     availability: 'install-code',
   },
   {
@@ -73,8 +72,7 @@ export const miniApps: readonly MiniAppDefinition[] = [
     summary: { ja: '審査・運用・統計（熊本市職員）', en: 'Reviews, operations, statistics (city staff)' },
     icon: 'city-hall',
     route: '/city',
-    identity: 'unverified',
-    roles: ['city_reviewer', 'city_admin'],
+    ...miniAppRequirements('city.console'),
     availability: 'default',
   },
   {
@@ -83,8 +81,7 @@ export const miniApps: readonly MiniAppDefinition[] = [
     summary: { ja: '電子クーポンの利用受付', en: 'Redeem e-coupons' },
     icon: 'shop',
     route: '/shop',
-    identity: 'unverified',
-    roles: ['shop_staff'],
+    ...miniAppRequirements('shop.redeem'),
     availability: 'default',
   },
 ];

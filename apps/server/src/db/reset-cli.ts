@@ -26,7 +26,7 @@ try {
     await database.db.execute(sql`create schema public`);
   }
   await migrate(database);
-  if (config.seedDemoData) await seedDemoData(database.db);
+  if (config.seedDemoData) await seedDemoData(database.db, { identityKeySecret: config.identityKeySecret });
   console.log(`Database reset (${database.kind}).`);
 } finally {
   await database.close();

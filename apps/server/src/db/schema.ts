@@ -211,3 +211,4 @@ export const verificationEvents = pgTable(
 );
 
 export * from './accounts-schema.ts';
+export * from './organizer-schema.ts';

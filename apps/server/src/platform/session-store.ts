@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Role } from '@kumamoto/domain';
 import type { Database } from '../db/client.ts';
 import { sessions, userRoles, users } from '../db/schema.ts';
@@ -52,7 +52,8 @@ export async function findViewer(db: Database, token: string, now: Date): Promis
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(sessions.tokenHash, sessionHash), gt(sessions.expiresAt, now)))
+    // A deleted account never signs in again, whatever session might survive (issue 3 part 7).
+    .where(and(eq(sessions.tokenHash, sessionHash), gt(sessions.expiresAt, now), isNull(users.deletedAt)))
     .groupBy(users.id, sessions.tokenHash);
   const row = rows[0];
   if (!row) return null;

@@ -1,8 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, users } from '../../db/schema.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { developmentIdentityKeySecret } from '../../config.ts';
+import { createUser } from '../../test/factories.ts';
+import { applyVerifiedIdentity } from '../identity/apply-verified-identity.ts';
+import { personKey } from '../identity/jpki/keys.ts';
 import { demoPersonas } from './personas.ts';
 import { seedDemoData } from './seed-demo.ts';
 
@@ -16,9 +20,31 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 describe('demo personas', () => {
+  it('binds each verified persona to its sample card, so another account cannot verify with it (R-ID-1)', async () => {
+    const persona = demoPersonas.find((p) => p.card !== null);
+    if (!persona?.card) throw new Error('a verified persona is expected');
+    const other = await createUser(test.database.db);
+    const attempt = applyVerifiedIdentity(test.database.db, {
+      userId: other.id,
+      now: new Date(),
+      proof: {
+        adapter: 'oidc',
+        bindingKey: 'another-card-service-subject',
+        personKey: personKey(developmentIdentityKeySecret, persona.card.name, persona.card.birthDate),
+        card: persona.card,
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'identity_already_bound' });
+    const [row] = await test.database.db.select().from(users).where(eq(users.id, other.id));
+    expect(row?.identityLevel).toBe('unverified');
+  });
+
   it('seeds every persona the foundation issue names, once, however often it runs', async () => {
     expect(await seedDemoData(test.database.db)).toEqual({ created: 0 });
-    const seeded = await test.database.db.select({ persona: users.persona }).from(users);
+    const seeded = await test.database.db
+      .select({ persona: users.persona })
+      .from(users)
+      .where(isNotNull(users.persona));
     expect(seeded.map((u) => u.persona).sort()).toEqual(demoPersonas.map((p) => p.key).sort());
     expect(demoPersonas.map((p) => p.key)).toEqual([
       'resident',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CardIdentity } from '@kumamoto/domain';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { auditEvents, identityBindings, users, verificationEvents } from '../../db/schema.ts';
+import { replaceSchoolDistricts } from '../school-districts/replace-school-districts.ts';
 import { createUser } from '../../test/factories.ts';
 import { createTestDatabase } from '../../test/test-database.ts';
 import { applyVerifiedIdentity, type ProvenIdentity } from './apply-verified-identity.ts';
@@ -10,6 +11,22 @@ import { applyVerifiedIdentity, type ProvenIdentity } from './apply-verified-ide
 let database: DatabaseHandle;
 beforeAll(async () => {
   database = await createTestDatabase();
+  await replaceSchoolDistricts(
+    database.db,
+    {
+      districts: [
+        { code: 'keitoku', nameJa: '慶徳校区', nameEn: 'Keitoku' },
+        { code: 'higashimachi', nameJa: '東町校区', nameEn: 'Higashimachi' },
+        { code: 'kasuga', nameJa: '春日校区', nameEn: 'Kasuga' },
+      ],
+      prefixes: [
+        { prefix: '中央区手取本町', districtCode: 'keitoku' },
+        { prefix: '東区東町', districtCode: 'higashimachi' },
+        { prefix: '西区春日', districtCode: 'kasuga' },
+      ],
+    },
+    { source: 'test' },
+  );
 });
 afterAll(() => database.close());
 
@@ -133,5 +150,90 @@ describe('applyVerifiedIdentity (R-ID-1)', () => {
     await expect(
       database.db.insert(users).values({ displayName: 'x', identityLevel: 'verified', verifiedAt: now }),
     ).rejects.toThrow();
+  });
+});
+
+describe('applyVerifiedIdentity: the school district from the address (issue 3 part 5)', () => {
+  const district = async (userId: string) => {
+    const row = await profile(userId);
+    return { code: row?.schoolDistrictCode, source: row?.schoolDistrictSource };
+  };
+  const moveTo = (first: ProvenIdentity, address: string): ProvenIdentity => ({
+    ...first,
+    bindingKey: `${first.bindingKey}-moved-${address}`,
+    card: { ...first.card, address },
+  });
+
+  it('sets the district of the verified address, in the same step as the four items', async () => {
+    const user = await createUser(database.db);
+    const result = await applyVerifiedIdentity(database.db, { userId: user.id, proof: proof(), now });
+    expect(result.schoolDistrict).toEqual({ code: 'keitoku', source: 'address' });
+    expect(await district(user.id)).toEqual({ code: 'keitoku', source: 'address' });
+  });
+
+  it('re-derives it on re-verification after a move', async () => {
+    const user = await createUser(database.db);
+    const first = proof();
+    await applyVerifiedIdentity(database.db, { userId: user.id, proof: first, now });
+    await applyVerifiedIdentity(database.db, {
+      userId: user.id,
+      proof: moveTo(first, '熊本県熊本市東区東町４丁目２番１号'),
+      now,
+    });
+    expect(await district(user.id)).toEqual({ code: 'higashimachi', source: 'address' });
+  });
+
+  it('clears a district the old address gave when the new address matches nothing', async () => {
+    const user = await createUser(database.db);
+    const first = proof();
+    await applyVerifiedIdentity(database.db, { userId: user.id, proof: first, now });
+    const result = await applyVerifiedIdentity(database.db, {
+      userId: user.id,
+      proof: moveTo(first, '熊本県熊本市北区植木町岩野238番地1'),
+      now,
+    });
+    expect(result.schoolDistrict).toBeNull();
+    expect(await district(user.id)).toEqual({ code: null, source: null });
+  });
+
+  it('keeps a district the resident chose when the new address matches nothing', async () => {
+    const user = await createUser(database.db);
+    await database.db
+      .update(users)
+      .set({ schoolDistrictCode: 'kasuga', schoolDistrictSource: 'chosen' })
+      .where(eq(users.id, user.id));
+    await applyVerifiedIdentity(database.db, {
+      userId: user.id,
+      proof: proof({ card: { ...card, address: '熊本県熊本市北区植木町岩野238番地1' } }),
+      now,
+    });
+    expect(await district(user.id)).toEqual({ code: 'kasuga', source: 'chosen' });
+  });
+
+  it('lets the address win over a chosen district once it matches', async () => {
+    const user = await createUser(database.db);
+    await database.db
+      .update(users)
+      .set({ schoolDistrictCode: 'kasuga', schoolDistrictSource: 'chosen' })
+      .where(eq(users.id, user.id));
+    await applyVerifiedIdentity(database.db, { userId: user.id, proof: proof(), now });
+    expect(await district(user.id)).toEqual({ code: 'keitoku', source: 'address' });
+  });
+
+  it('leaves the district alone when the verification is refused', async () => {
+    const owner = await createUser(database.db);
+    const other = await createUser(database.db);
+    const bound = proof();
+    await applyVerifiedIdentity(database.db, { userId: owner.id, proof: bound, now });
+    await database.db
+      .update(users)
+      .set({ schoolDistrictCode: 'kasuga', schoolDistrictSource: 'chosen' })
+      .where(eq(users.id, other.id));
+    await expect(
+      applyVerifiedIdentity(database.db, { userId: other.id, proof: bound, now }),
+    ).rejects.toMatchObject({
+      code: 'identity_already_bound',
+    });
+    expect(await district(other.id)).toEqual({ code: 'kasuga', source: 'chosen' });
   });
 });

@@ -2,8 +2,10 @@ import {
   changedIdentityFields,
   identityFields,
   looksLikeIndividualNumber,
+  residentDistrictAfter,
   type CardIdentity,
   type IdentityField,
+  type ResidentDistrict,
 } from '@kumamoto/domain';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -11,6 +13,7 @@ import { identityBindings, users, verificationEvents } from '../../db/schema.ts'
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../../platform/sql-errors.ts';
+import { findDistrictForAddress, lockDistrictTableForReading } from '../school-districts/store.ts';
 import { cardColumns } from './card-columns.ts';
 
 /** What any identity adapter (OIDC card service, JPKI certificate) hands over once it has proven a person. */
@@ -27,12 +30,14 @@ export interface ProvenIdentity {
  * Makes an account verified with the card's four items, or updates them on re-verification
  * (e.g. after moving house) (R-ID-1). One person binds to one account: a proof already bound
  * to, or a person already verified on, another account is refused and changes nothing; the
- * city resolves such cases. Everything happens in one transaction with its audit event.
+ * city resolves such cases. The school district is derived from the new address (issue 3
+ * part 5): its district when it matches the table, else a district the resident chose, else
+ * none (the resident chooses). Everything happens in one transaction with its audit event.
  */
 export async function applyVerifiedIdentity(
   db: Database,
   input: { userId: string; proof: ProvenIdentity; now: Date; requestId?: string },
-): Promise<{ changedFields: IdentityField[] }> {
+): Promise<{ changedFields: IdentityField[]; schoolDistrict: ResidentDistrict | null }> {
   const { userId, proof, now } = input;
   // R-ID-3: no item may smuggle in a 12-digit individual number.
   if (identityFields.some((field) => looksLikeIndividualNumber(proof.card[field]))) {
@@ -40,6 +45,9 @@ export async function applyVerifiedIdentity(
   }
   try {
     return await db.transaction(async (tx) => {
+      // The district table before the user row, in the order a table reload takes them.
+      await lockDistrictTableForReading(tx);
+      const matchedDistrict = await findDistrictForAddress(tx, proof.card.address);
       const [claimedElsewhere] = await tx
         .select({ userId: identityBindings.userId })
         .from(identityBindings)
@@ -77,15 +85,29 @@ export async function applyVerifiedIdentity(
           address: users.cardAddress,
           birthDate: users.cardBirthDate,
           gender: users.cardGender,
+          districtCode: users.schoolDistrictCode,
+          districtSource: users.schoolDistrictSource,
         })
         .from(users)
         .where(eq(users.id, userId))
         .for('update');
       if (!current) throw new AppError('not_found');
-      const before = current.name === null ? null : (current as CardIdentity);
+      const { districtCode, districtSource, ...card } = current;
+      const before = card.name === null ? null : (card as CardIdentity);
       const changedFields = changedIdentityFields(before, proof.card);
+      const previousDistrict =
+        districtCode && districtSource ? { code: districtCode, source: districtSource } : null;
+      // A chosen district is still listed: the foreign key keeps it so until a reload re-derives.
+      const schoolDistrict = residentDistrictAfter(matchedDistrict, previousDistrict, () => true);
 
-      await tx.update(users).set(cardColumns(proof.card, now)).where(eq(users.id, userId));
+      await tx
+        .update(users)
+        .set({
+          ...cardColumns(proof.card, now),
+          schoolDistrictCode: schoolDistrict?.code ?? null,
+          schoolDistrictSource: schoolDistrict?.source ?? null,
+        })
+        .where(eq(users.id, userId));
       await tx
         .insert(verificationEvents)
         .values({ userId, adapter: proof.adapter, changedFields, occurredAt: now });
@@ -94,10 +116,14 @@ export async function applyVerifiedIdentity(
         action: 'identity.verified',
         subjectType: 'user',
         subjectId: userId,
-        details: { adapter: proof.adapter, changedFields },
+        details: {
+          adapter: proof.adapter,
+          changedFields,
+          schoolDistrictSource: schoolDistrict?.source ?? null,
+        },
         requestId: input.requestId,
       });
-      return { changedFields };
+      return { changedFields, schoolDistrict };
     });
   } catch (error) {
     // Two accounts racing for one card: the unique key lets exactly one through.

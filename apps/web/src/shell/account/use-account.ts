@@ -36,21 +36,30 @@ async function adoptBrowserState(user: User): Promise<void> {
   if (user.locale !== locale) await api('PUT', '/api/me/locale', { locale });
 }
 
+/**
+ * Every way of signing in ends here: remember the new session's CSRF token, hand over what this
+ * browser collected while signed out, then show the new person (nothing of the previous one).
+ */
+export async function completeSignIn(
+  queryClient: QueryClient,
+  answer: { user: User; csrfToken?: string | null },
+): Promise<void> {
+  rememberCsrfToken(answer.csrfToken ?? null);
+  // Signed in either way; what failed to move stays in this browser for the next sign-in.
+  await adoptBrowserState(answer.user).catch(() => undefined);
+  resetPersonalData(queryClient, answer.user);
+}
+
 /** Demo sign-in as a persona (outside production only; the server refuses otherwise). */
 export function useDemoSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (persona: string) => {
       // The answer carries the new session's CSRF token; without it the next write fetches one.
-      const { user, csrfToken } = await api<{ user: User; csrfToken?: string }>('POST', '/api/demo/sign-in', {
-        persona,
-      });
-      rememberCsrfToken(csrfToken ?? null);
-      // Signed in either way; what failed to move stays in this browser for the next sign-in.
-      await adoptBrowserState(user).catch(() => undefined);
-      return user;
+      const answer = await api<{ user: User; csrfToken?: string }>('POST', '/api/demo/sign-in', { persona });
+      await completeSignIn(queryClient, answer);
+      return answer.user;
     },
-    onSuccess: (user) => resetPersonalData(queryClient, user),
   });
 }
 

@@ -13,12 +13,15 @@ import { MiniAppTile } from './MiniAppTile.tsx';
 /** Where the install confirmation sends people, naming what it just added. */
 export interface HomeState {
   addedMiniApp?: string;
+  /** Set by account deletion, which ends here signed out. */
+  accountDeleted?: boolean;
 }
 
 export function HomePage() {
   const { t, locale } = useTranslation();
   const { viewer, user, isPending } = useViewer();
-  const added = findMiniApp((useLocation().state as HomeState | null)?.addedMiniApp ?? '');
+  const state = useLocation().state as HomeState | null;
+  const added = findMiniApp(state?.addedMiniApp ?? '');
 
   return (
     <>
@@ -26,6 +29,11 @@ export function HomePage() {
         title={t('home.title')}
         lead={user ? t('home.greeting', { name: user.displayName }) : undefined}
       />
+      {state?.accountDeleted && (
+        <Alert tone="success" live className="mb-6">
+          {t('deleteAccount.done')}
+        </Alert>
+      )}
       {added && (
         <Alert tone="success" live className="mb-6">
           {t('home.added', { name: added.name[locale] })}

@@ -1,4 +1,196 @@
-/** My page: the account's e-mail address for codes and notices (add or change, confirmed by a code). */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { formatDate } from '../../../i18n/format-date.ts';
+import { useTranslation } from '../../../i18n/index.ts';
+import { Alert } from '../../../ui/Alert.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { Card } from '../../../ui/Card.tsx';
+import { Loading } from '../../../ui/Loading.tsx';
+import { TextField } from '../../../ui/TextField.tsx';
+import { ProblemAlert } from '../../ProblemAlert.tsx';
+import { useAccountEmail, useConfirmEmail, useRequestEmailCode } from './api.ts';
+import { CodeField } from './CodeField.tsx';
+import { formatClockTime, looksLikeEmail } from './form-helpers.ts';
+import { EmailAddress, SentTo } from './SentTo.tsx';
+
+type Step =
+  | { name: 'view'; saved: boolean }
+  | { name: 'address' }
+  | { name: 'code'; email: string; expiresAt: string; resent: boolean };
+
+/**
+ * My page: the account's e-mail address for codes and notices. Adding or changing it sends a
+ * code to the new address; the address is stored only once that code is entered (until then
+ * the current one stays). An address another account uses is refused after the code.
+ */
 export function EmailSection() {
-  return null;
+  const { t, locale } = useTranslation();
+  const current = useAccountEmail();
+  const request = useRequestEmailCode();
+  const confirm = useConfirmEmail();
+  const [step, setStep] = useState<Step>({ name: 'view', saved: false });
+  const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const box = useRef<HTMLDivElement>(null);
+  const shownStep = useRef(step.name);
+
+  useEffect(() => {
+    if (shownStep.current === step.name) return;
+    shownStep.current = step.name;
+    box.current?.querySelector<HTMLElement>('input, [data-focus-first]')?.focus();
+  }, [step.name]);
+
+  const go = (next: Step) => {
+    setFieldError(undefined);
+    request.reset();
+    confirm.reset();
+    setStep(next);
+  };
+
+  const sendCode = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (email.trim() === '') return setFieldError(t('emailCode.emailRequired'));
+    if (!looksLikeEmail(email)) return setFieldError(t('emailCode.emailInvalid'));
+    setFieldError(undefined);
+    confirm.reset();
+    request.mutate(email, {
+      onSuccess: (sent) => {
+        setCode('');
+        const resent = step.name === 'code';
+        setStep({ name: 'code', email: sent.sentTo, expiresAt: sent.expiresAt, resent });
+        if (resent) box.current?.querySelector('input')?.focus();
+      },
+    });
+  };
+
+  const confirmCode = (event: FormEvent) => {
+    event.preventDefault();
+    if (step.name !== 'code') return;
+    if (code.length !== 6) return setFieldError(t('emailCode.codeRequired'));
+    setFieldError(undefined);
+    request.reset();
+    confirm.mutate({ email: step.email, code }, { onSuccess: () => go({ name: 'view', saved: true }) });
+  };
+
+  const address = current.data?.email ?? null;
+
+  return (
+    <Card as="section" aria-labelledby="my-email" className="mb-6">
+      <h2 id="my-email" className="text-std-20B-150">
+        {t('emailSection.heading')}
+      </h2>
+      <p className="mt-1 text-std-16N-170 text-solid-gray-800">{t('emailSection.lead')}</p>
+      <div ref={box} className="mt-4 flex flex-col gap-4">
+        {current.isPending ? (
+          <Loading />
+        ) : current.error ? (
+          <ProblemAlert error={current.error} />
+        ) : (
+          <>
+            {step.name === 'view' && step.saved && (
+              <Alert tone="success" live>
+                <span data-focus-first tabIndex={-1}>
+                  {t('emailSection.saved')}
+                </span>
+              </Alert>
+            )}
+            {address ? (
+              <div>
+                <p className="text-std-16B-170 text-solid-gray-700">{t('emailSection.current')}</p>
+                <p className="text-std-18B-160">
+                  <EmailAddress email={address} />
+                </p>
+                {current.data?.verifiedAt && (
+                  <p className="text-std-16N-170 text-solid-gray-700">
+                    {t('emailSection.confirmedOn', { date: formatDate(current.data.verifiedAt, locale) })}
+                  </p>
+                )}
+              </div>
+            ) : (
+              <p className="text-std-17N-170">{t('emailSection.none')}</p>
+            )}
+
+            {step.name === 'view' && (
+              <Button
+                variant="secondary"
+                className="w-full sm:w-auto"
+                onClick={() => {
+                  setEmail('');
+                  go({ name: 'address' });
+                }}
+              >
+                {address ? t('emailSection.change') : t('emailSection.add')}
+              </Button>
+            )}
+
+            {step.name === 'address' && (
+              <form noValidate onSubmit={sendCode} className="flex flex-col gap-4">
+                <TextField
+                  label={t('emailSection.newEmailLabel')}
+                  hint={address ? t('emailSection.keepsOld') : t('emailCode.emailHint')}
+                  error={fieldError}
+                  type="email"
+                  name="email"
+                  autoComplete="email"
+                  inputMode="email"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  maxLength={254}
+                  value={email}
+                  onChange={(event) => {
+                    setFieldError(undefined);
+                    setEmail(event.target.value);
+                  }}
+                />
+                <ProblemAlert error={request.error} />
+                <div className="flex flex-wrap gap-2">
+                  <Button type="submit" className="w-full sm:w-auto" disabled={request.isPending}>
+                    {request.isPending ? t('emailCode.sending') : t('emailSection.send')}
+                  </Button>
+                  <Button variant="tertiary" onClick={() => go({ name: 'view', saved: false })}>
+                    {t('emailSection.cancel')}
+                  </Button>
+                </div>
+              </form>
+            )}
+
+            {step.name === 'code' && (
+              <form noValidate onSubmit={confirmCode} className="flex flex-col gap-4">
+                <Alert tone={step.resent ? 'success' : 'info'} live>
+                  <SentTo
+                    message={step.resent ? t('emailCode.resent') : t('emailSection.sent')}
+                    email={step.email}
+                    then={t('emailSection.finish')}
+                    expires={t('emailCode.expires', { time: formatClockTime(step.expiresAt, locale) })}
+                  />
+                </Alert>
+                <CodeField
+                  label={t('emailCode.codeLabel')}
+                  hint={t('emailCode.codeHint')}
+                  error={fieldError}
+                  value={code}
+                  onChange={(typed) => {
+                    setFieldError(undefined);
+                    setCode(typed);
+                  }}
+                />
+                <ProblemAlert error={confirm.error ?? request.error} />
+                <Button type="submit" className="w-full sm:w-auto" disabled={confirm.isPending}>
+                  {confirm.isPending ? t('emailCode.verifying') : t('emailSection.confirm')}
+                </Button>
+                <div className="flex flex-wrap gap-2">
+                  <Button variant="tertiary" disabled={request.isPending} onClick={() => sendCode()}>
+                    {t('emailCode.resend')}
+                  </Button>
+                  <Button variant="tertiary" onClick={() => go({ name: 'view', saved: false })}>
+                    {t('emailSection.cancel')}
+                  </Button>
+                </div>
+              </form>
+            )}
+          </>
+        )}
+      </div>
+    </Card>
+  );
 }

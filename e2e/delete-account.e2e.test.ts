@@ -1,0 +1,133 @@
+import { errorMessages } from '@kumamoto/domain';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
+import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { text, type Lang } from './support/i18n.ts';
+import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { screenshot } from './support/screenshot.ts';
+import { startServer, type ServerProcess } from './support/server.ts';
+import { createStorage, type TestStorage } from './support/storage.ts';
+
+/** Account deletion from My page (issue 3 part 7): explained, confirmed, then Home signed out. */
+describe('deleting an account', () => {
+  let storage: TestStorage;
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    storage = await createStorage();
+    server = await startServer(storage);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await storage?.dispose();
+  });
+
+  async function personaName(key: string): Promise<string> {
+    const { personas } = (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
+      personas: { key: string; displayName: string }[];
+    };
+    const persona = personas.find((candidate) => candidate.key === key);
+    if (!persona) throw new Error(`demo persona "${key}" missing`);
+    return persona.displayName;
+  }
+
+  async function sessionUser(page: Page): Promise<unknown> {
+    const response = await page.request.get('/api/session');
+    return ((await response.json()) as { user: unknown }).user;
+  }
+
+  async function deleteJourney(page: Page, lang: Lang, persona: string): Promise<void> {
+    const t = text[lang].deleteAccount;
+    const name = await personaName(persona);
+    await demoSignIn(page, lang, name);
+
+    const section = page.getByRole('region', { name: t.heading });
+    const start = section.getByRole('button', { name: t.start, exact: true });
+    await start.scrollIntoViewIfNeeded();
+    await expectAccessible(page, `My page with account deletion (${lang})`);
+    await screenshot(page, `delete-account-00-section-${lang}`);
+    await start.click();
+
+    // The explanation comes before anything can be confirmed.
+    const confirmHeading = page.getByRole('heading', { name: t.confirmHeading, exact: true });
+    await confirmHeading.waitFor();
+    // Focus moves to the explanation, so a screen reader reads it first.
+    expect(await page.locator(':focus').textContent()).toBe(t.confirmHeading);
+    for (const line of [
+      t.removedSignIn,
+      t.removedCard,
+      t.removedEmail,
+      t.removedPoints,
+      t.keptCertificates,
+      t.again,
+    ])
+      await section.getByText(line, { exact: true }).waitFor();
+    await expectAccessible(page, `Account deletion, explained (${lang})`);
+    await confirmHeading.evaluate("(element) => element.scrollIntoView({ block: 'start' })");
+    await screenshot(page, `delete-account-01-explained-${lang}`);
+
+    // Cancelling closes it and returns focus to where it was opened; open it again.
+    await section.getByRole('button', { name: t.cancel, exact: true }).click();
+    await confirmHeading.waitFor({ state: 'detached' });
+    expect(await page.locator(':focus').textContent()).toBe(t.start);
+    await start.click();
+    await confirmHeading.waitFor();
+
+    // Pressing the red button without ticking the box deletes nothing and says why.
+    const deleteButton = section.getByRole('button', { name: t.delete, exact: true });
+    await deleteButton.scrollIntoViewIfNeeded();
+    await deleteButton.click();
+    await section.getByRole('alert').getByText(errorMessages[lang].account_deletion_unconfirmed).waitFor();
+    expect(await sessionUser(page)).not.toBeNull();
+    await screenshot(page, `delete-account-02-unconfirmed-${lang}`);
+
+    await section.getByRole('checkbox', { name: t.confirm }).check();
+    await expectAccessible(page, `Account deletion, confirmed (${lang})`);
+    await screenshot(page, `delete-account-03-confirmed-${lang}`);
+    await deleteButton.click();
+
+    await waitForTitle(page, text[lang].home.title);
+    await page.getByRole('link', { name: text[lang].home.signInLink }).waitFor();
+    expect(await sessionUser(page)).toBeNull();
+    await screenshot(page, `delete-account-04-home-${lang}`);
+
+    // The account cannot be signed in to again.
+    const again = await page.request.post('/api/demo/sign-in', {
+      data: { persona },
+      headers: {
+        'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'kma_csrf')?.value ?? '',
+      },
+    });
+    expect(again.status()).toBe(404);
+  }
+
+  test('in Japanese: a verified resident deletes their account', async () => {
+    const context = await newPhoneContext(browser, server.url);
+    const errors = new ConsoleErrors(context);
+    const page = await context.newPage();
+    try {
+      await deleteJourney(page, 'ja', 'resident');
+      errors.assertNone();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('in English: a resident not yet verified deletes their account', async () => {
+    const context = await newPhoneContext(browser, server.url, { locale: 'en-US' });
+    const errors = new ConsoleErrors(context);
+    const page = await context.newPage();
+    try {
+      await page.goto('/');
+      await waitForLang(page, 'en');
+      await deleteJourney(page, 'en', 'newcomer');
+      errors.assertNone();
+    } finally {
+      await context.close();
+    }
+  });
+});
