@@ -1,33 +1,19 @@
 import { errorMessages } from '@kumamoto/domain';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { text, type Lang } from './support/i18n.ts';
 import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 
 /** Account deletion from My page (issue 3 part 7): explained, confirmed, then Home signed out. */
 describe('deleting an account', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    storage = await createStorage();
-    server = await startServer(storage);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const app = useAppUnderTest();
 
   async function personaName(key: string): Promise<string> {
-    const { personas } = (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
+    const { personas } = (await (await fetch(`${app.url}/api/demo/personas`)).json()) as {
       personas: { key: string; displayName: string }[];
     };
     const persona = personas.find((candidate) => candidate.key === key);
@@ -106,7 +92,7 @@ describe('deleting an account', () => {
   }
 
   test('in Japanese: a verified resident deletes their account', async () => {
-    const context = await newPhoneContext(browser, server.url);
+    const context = await newPhoneContext(app.browser, app.url);
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {
@@ -118,7 +104,7 @@ describe('deleting an account', () => {
   });
 
   test('in English: a resident not yet verified deletes their account', async () => {
-    const context = await newPhoneContext(browser, server.url, { locale: 'en-US' });
+    const context = await newPhoneContext(app.browser, app.url, { locale: 'en-US' });
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {

@@ -1,14 +1,13 @@
 import { errorMessages } from '@kumamoto/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { literal, text, type Lang } from './support/i18n.ts';
 import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
 import { codeFrom, startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 
 /** The e-mail code section of the sign-in page. */
 function emailSignIn(page: Page, lang: Lang) {
@@ -42,26 +41,17 @@ async function enterCode(page: Page, lang: Lang, code: string): Promise<void> {
 
 describe('sign-in with an e-mail code, through a real SMTP server', () => {
   let receiver: SmtpReceiver;
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
   const email = 'haruka.kumamoto@example.jp';
-
   beforeAll(async () => {
     receiver = await startSmtpReceiver();
-    storage = await createStorage();
-    server = await startServer(storage, { env: { SMTP_URL: receiver.url } });
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
     await receiver?.close();
   });
+  const app = useAppUnderTest({ env: () => ({ SMTP_URL: receiver.url }) });
 
   test('a new resident: address → code from the mail → name → signed in → My page shows the address', async () => {
-    const context = await newPhoneContext(browser, server.url);
+    const context = await newPhoneContext(app.browser, app.url);
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {
@@ -130,7 +120,7 @@ describe('sign-in with an e-mail code, through a real SMTP server', () => {
   });
 
   test('in English: a wrong code is refused clearly, the right one signs in to the same account', async () => {
-    const context = await newPhoneContext(browser, server.url, { locale: 'en-US' });
+    const context = await newPhoneContext(app.browser, app.url, { locale: 'en-US' });
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {
@@ -166,12 +156,12 @@ describe('sign-in with an e-mail code, through a real SMTP server', () => {
   });
 
   test('My page: a signed-in resident adds an address with the code sent to it', async () => {
-    const personas = (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
+    const personas = (await (await fetch(`${app.url}/api/demo/personas`)).json()) as {
       personas: { key: string; displayName: string }[];
     };
     const newcomer = personas.personas.find((persona) => persona.key === 'newcomer');
     if (!newcomer) throw new Error('demo persona "newcomer" missing');
-    const context = await newPhoneContext(browser, server.url);
+    const context = await newPhoneContext(app.browser, app.url);
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {
@@ -218,23 +208,10 @@ describe('sign-in with an e-mail code, through a real SMTP server', () => {
 });
 
 describe('the development mail page, without SMTP_URL', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    storage = await createStorage();
-    server = await startServer(storage);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const app = useAppUnderTest();
 
   test('shows the kept code mail, newest first, and its code signs in', async () => {
-    const context = await newPhoneContext(browser, server.url);
+    const context = await newPhoneContext(app.browser, app.url);
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {

@@ -1,13 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { literal, text, type Lang } from './support/i18n.ts';
 import { waitForLang, waitForTitle } from './support/page.ts';
-import { freePort } from './support/ports.ts';
+
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { addVirtualAuthenticator } from './support/webauthn.ts';
 
 const iPhone =
@@ -21,26 +20,10 @@ const android =
  * by the browser), so the app runs at http://localhost:PORT.
  */
 describe('passkey sign-up, sign-in and sessions', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-  let baseURL: string;
-
-  beforeAll(async () => {
-    storage = await createStorage();
-    const port = await freePort();
-    baseURL = `http://localhost:${port}`;
-    server = await startServer(storage, { port, env: { PUBLIC_URL: baseURL } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const app = useAppUnderTest({ localhost: true });
 
   async function phone(userAgent?: string) {
-    const context = await newPhoneContext(browser, baseURL, userAgent ? { userAgent } : {});
+    const context = await newPhoneContext(app.browser, app.url, userAgent ? { userAgent } : {});
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     return { context, errors, page };

@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { text, type Lang } from './support/i18n.ts';
 import { demoSignIn } from './support/page.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 
 /** The school district section of My page, found by its heading. */
 function section(page: Page, lang: Lang) {
@@ -15,23 +14,10 @@ function section(page: Page, lang: Lang) {
 
 /** School districts (校区) on My page: from the verified address, or chosen (demo sample table). */
 describe('school district on My page', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    storage = await createStorage();
-    server = await startServer(storage);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const app = useAppUnderTest();
 
   test('a resident whose address matches sees the district it gives, and no chooser', async () => {
-    const context = await newPhoneContext(browser, server.url);
+    const context = await newPhoneContext(app.browser, app.url);
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {
@@ -50,7 +36,7 @@ describe('school district on My page', () => {
   });
 
   test('a resident whose address matches nothing chooses from the list, in English', async () => {
-    const context = await newPhoneContext(browser, server.url, { locale: 'en-US' });
+    const context = await newPhoneContext(app.browser, app.url, { locale: 'en-US' });
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     try {

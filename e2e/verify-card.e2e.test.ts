@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { fill, literal, text } from './support/i18n.ts';
 import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
 import { screenshotDir } from './support/paths.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 
 /**
  * 「マイナンバーカードで本人確認」 end to end in Chromium (issue 3, R-ID-1): a resident not yet
@@ -31,23 +30,10 @@ async function fullScreenshot(page: Page, name: string): Promise<void> {
 }
 
 describe('verify with the My Number Card through the development card service', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    storage = await createStorage();
-    server = await startServer(storage);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const app = useAppUnderTest();
 
   test('an unverified resident verifies with a sample card and sees the read-only profile', async () => {
-    const context = await newPhoneContext(browser, server.url);
+    const context = await newPhoneContext(app.browser, app.url);
     const errors = new ConsoleErrors(context);
     const page = await context.newPage();
     const ja = text.ja;
