@@ -15,6 +15,12 @@ export function printDemoWelcome(config: Config, databaseKind: 'pglite' | 'postg
     '  Demo sign-in (マイページ / My page → デモ用ログイン / Demo sign-in), as any of:',
     ...demoPersonas.map((p) => `    ${p.key.padEnd(width)}  ${p.displayName}  ${p.description.en}`),
     '',
+    `  Or sign up at ${config.publicUrl}/signup with a passkey, or with an e-mail code`,
+    ...(config.mail.smtpUrl ? [] : [`  (mail is kept at ${config.publicUrl}/dev/mail)`]),
+    ...(config.devCardService
+      ? [`  Verify at ${config.publicUrl}/verify with a sample card of the development card service.`]
+      : []),
+    '',
   ];
   console.log(lines.join('\n'));
 }

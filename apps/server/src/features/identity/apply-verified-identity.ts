@@ -7,7 +7,7 @@ import {
   type IdentityField,
   type ResidentDistrict,
 } from '@kumamoto/domain';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { identityBindings, users, verificationEvents } from '../../db/schema.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -127,7 +127,42 @@ export async function applyVerifiedIdentity(
     });
   } catch (error) {
     // Two accounts racing for one card: the unique key lets exactly one through.
-    if (isUniqueViolation(error)) throw new AppError('identity_already_bound');
-    throw error;
+    const bound =
+      isUniqueViolation(error) || (error instanceof AppError && error.code === 'identity_already_bound');
+    if (!bound) throw error;
+    await recordIdentityConflict(db, { claimantUserId: userId, proof, requestId: input.requestId });
+    throw new AppError('identity_already_bound');
   }
+}
+
+/**
+ * Keeps the refused attempt for the city office (the resident is told to contact it): which
+ * account holds this person, and which account tried. Written after the refused transaction
+ * rolled back, so it stands on its own.
+ */
+async function recordIdentityConflict(
+  db: Database,
+  input: { claimantUserId: string; proof: ProvenIdentity; requestId?: string },
+): Promise<void> {
+  const [holder] = await db
+    .select({ userId: identityBindings.userId })
+    .from(identityBindings)
+    .where(
+      or(
+        and(
+          eq(identityBindings.adapter, input.proof.adapter),
+          eq(identityBindings.bindingKey, input.proof.bindingKey),
+        ),
+        eq(identityBindings.personKey, input.proof.personKey),
+      ),
+    )
+    .limit(1);
+  await recordAudit(db, {
+    actorUserId: input.claimantUserId,
+    action: 'identity.conflict',
+    subjectType: 'user',
+    subjectId: input.claimantUserId,
+    details: { holderUserId: holder?.userId ?? null, adapter: input.proof.adapter },
+    requestId: input.requestId,
+  });
 }
