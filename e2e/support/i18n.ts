@@ -1,8 +1,10 @@
+import enScreens from '../../apps/web/src/i18n/locales/en.screens.json' with { type: 'json' };
 import en from '../../apps/web/src/i18n/locales/en.json' with { type: 'json' };
+import jaScreens from '../../apps/web/src/i18n/locales/ja.screens.json' with { type: 'json' };
 import ja from '../../apps/web/src/i18n/locales/ja.json' with { type: 'json' };
 
-/** The web app's own strings, so journeys follow its wording instead of copying it. */
-export const text = { ja, en } as const;
+/** The web app's own strings (Home's and every other screen's), so journeys follow its wording. */
+export const text = { ja: { ...ja, ...jaScreens }, en: { ...en, ...enScreens } } as const;
 export type Lang = keyof typeof text;
 
 /** i18next-style `{{name}}` interpolation. */

@@ -23,6 +23,7 @@ import { devCardServiceRoutes } from './features/dev-card-service/routes.ts';
 import { emailCodeRoutes } from './features/email-code/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { oidcRoutes } from './features/identity/oidc/routes.ts';
+import { identityConflictRoutes } from './features/identity/conflicts/routes.ts';
 import { identityProfileRoutes } from './features/identity/profile-routes.ts';
 import { jpkiRoutes } from './features/identity/jpki/routes.ts';
 import { devMailRoutes } from './features/mail/routes.ts';
@@ -43,6 +44,7 @@ const features: Feature[] = [
   miniAppRoutes,
   notificationRoutes,
   identityProfileRoutes,
+  identityConflictRoutes,
   oidcRoutes,
   devCardServiceRoutes,
   passkeyRoutes,

@@ -231,6 +231,26 @@ const expectations: Record<string, Expectation> = {
     body: { reason: '確認のため' },
   },
   'GET /api/city/audit': { access: 'audit.read' },
+  'GET /api/city/organizer/groups': { access: 'organizer.review' },
+  'GET /api/city/organizer/groups/:id': {
+    access: 'organizer.review',
+    url: `/api/city/organizer/groups/${anyUuid}`,
+  },
+  'POST /api/city/organizer/groups/:id/events/:event': {
+    access: 'organizer.review',
+    url: `/api/city/organizer/groups/${anyUuid}/events/change.approve`,
+    body: {},
+  },
+  'POST /api/organizer/groups/:id/events/:event': {
+    access: 'organizer.manage_group',
+    url: `/api/organizer/groups/${anyUuid}/events/renewal.submit`,
+    body: {},
+  },
+  'GET /api/city/identity-conflicts': { access: 'identity.resolve_conflict' },
+  'POST /api/city/identity-conflicts/release': {
+    access: 'identity.resolve_conflict',
+    body: { holderUserId: anyUuid, reason: '本人からの申し出' },
+  },
   // Own account
   'GET /api/me/identity': { access: 'account.manage' },
   'PUT /api/me/identity/declared': {

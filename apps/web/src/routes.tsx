@@ -1,32 +1,22 @@
 import { miniApps } from '@kumamoto/domain';
-import { lazy } from 'react';
 import { useRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { HomePage } from './shell/home/HomePage.tsx';
+import { lazyScreen } from './shell/lazy-screen.ts';
 import { miniAppPages } from './shell/miniapp-pages.ts';
 
 // Home is in the entry bundle; every other screen, and each mini-app, loads when opened.
-const ScanPage = lazy(async () => ({ default: (await import('./shell/scan/ScanPage.tsx')).ScanPage }));
-const ScanCodePage = lazy(async () => ({
-  default: (await import('./shell/scan/ScanCodePage.tsx')).ScanCodePage,
-}));
-const NotificationsPage = lazy(async () => ({
-  default: (await import('./shell/notifications/NotificationsPage.tsx')).NotificationsPage,
-}));
-const MyPage = lazy(async () => ({ default: (await import('./shell/account/MyPage.tsx')).MyPage }));
-const SignInPage = lazy(async () => ({
-  default: (await import('./shell/account/SignInPage.tsx')).SignInPage,
-}));
-const SignUpPage = lazy(async () => ({
-  default: (await import('./shell/account/SignUpPage.tsx')).SignUpPage,
-}));
-const DevMailPage = lazy(async () => ({
-  default: (await import('./shell/dev-mail/DevMailPage.tsx')).DevMailPage,
-}));
-const VerifyPage = lazy(async () => ({
-  default: (await import('./shell/account/verify/VerifyPage.tsx')).VerifyPage,
-}));
-const NotFoundPage = lazy(async () => ({ default: (await import('./shell/NotFoundPage.tsx')).NotFoundPage }));
+const ScanPage = lazyScreen(async () => (await import('./shell/scan/ScanPage.tsx')).ScanPage);
+const ScanCodePage = lazyScreen(async () => (await import('./shell/scan/ScanCodePage.tsx')).ScanCodePage);
+const NotificationsPage = lazyScreen(
+  async () => (await import('./shell/notifications/NotificationsPage.tsx')).NotificationsPage,
+);
+const MyPage = lazyScreen(async () => (await import('./shell/account/MyPage.tsx')).MyPage);
+const SignInPage = lazyScreen(async () => (await import('./shell/account/SignInPage.tsx')).SignInPage);
+const SignUpPage = lazyScreen(async () => (await import('./shell/account/SignUpPage.tsx')).SignUpPage);
+const DevMailPage = lazyScreen(async () => (await import('./shell/dev-mail/DevMailPage.tsx')).DevMailPage);
+const VerifyPage = lazyScreen(async () => (await import('./shell/account/verify/VerifyPage.tsx')).VerifyPage);
+const NotFoundPage = lazyScreen(async () => (await import('./shell/NotFoundPage.tsx')).NotFoundPage);
 
 const routes: RouteObject[] = [
   {

@@ -38,6 +38,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   mail_send_failed: 503,
   dev_mail_disabled: 404,
   // — identity: OIDC card service —
+  identity_not_bound: 409,
   card_service_not_configured: 503,
   card_service_unavailable: 503,
   card_service_denied: 403,

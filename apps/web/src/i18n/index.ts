@@ -1,4 +1,4 @@
-import { defaultLocale, errorMessages, isLocale, locales, type Locale } from '@kumamoto/domain';
+import { defaultLocale, isLocale, locales, type Locale } from '@kumamoto/domain';
 import i18n, { type ResourceLanguage, type TFunction } from 'i18next';
 import { useMemo, useSyncExternalStore } from 'react';
 import { detectLocale } from './detect-locale.ts';
@@ -9,16 +9,48 @@ export const localeStorageKey = 'kma.locale';
 
 /**
  * A language's texts: the app's own, plus the domain's errorMessages as the `errors`
- * namespace so each problem code has exactly one text per language. Japanese is in the
- * entry bundle; English loads only for those who use it (the home screen's JS budget).
+ * namespace so each problem code has exactly one text per language. Only Home and the shell's
+ * Japanese texts are in the entry bundle (the home screen's JS budget, and Home shows no
+ * problem texts); every other screen's texts and the problem texts load with the first such
+ * screen (loadScreenTexts), and English loads whole for those who use it.
  */
 async function resourcesFor(locale: Locale): Promise<ResourceLanguage> {
   switch (locale) {
     case 'ja':
-      return { translation: ja, errors: errorMessages.ja };
-    case 'en':
-      return { translation: (await import('./locales/en.json')).default, errors: errorMessages.en };
+      return { translation: ja };
+    case 'en': {
+      const [core, screens, errors] = await Promise.all([
+        import('./locales/en.json'),
+        import('./locales/en.screens.json'),
+        import('@kumamoto/domain/error-messages/en'),
+      ]);
+      return { translation: { ...core.default, ...screens.default }, errors: errors.errorMessagesEn };
+    }
   }
+}
+
+let screenTexts: Promise<void> | undefined;
+
+/**
+ * The Japanese texts of every screen but Home, and the problem texts, loaded once. Lazy screens wait for them (see
+ * shell/lazy-screen.ts); Japanese is also every language's fallback. A failed load is retried
+ * by the next screen that asks.
+ */
+export function loadScreenTexts(): Promise<void> {
+  screenTexts ??= Promise.all([
+    import('./locales/ja.screens.json'),
+    import('@kumamoto/domain/error-messages/ja'),
+  ]).then(
+    ([{ default: texts }, { errorMessagesJa }]) => {
+      i18n.addResourceBundle('ja', 'translation', texts, true, false);
+      i18n.addResourceBundle('ja', 'errors', errorMessagesJa);
+    },
+    (error: unknown) => {
+      screenTexts = undefined;
+      throw error;
+    },
+  );
+  return screenTexts;
 }
 
 function storedLocale(): string | null {

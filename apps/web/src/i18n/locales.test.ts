@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import enScreens from './locales/en.screens.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
+import jaScreens from './locales/ja.screens.json' with { type: 'json' };
 import ja from './locales/ja.json' with { type: 'json' };
 
 /** Every leaf of a message tree as `a.b.c`, with its text. */
@@ -19,8 +21,14 @@ function placeholders(text: unknown): string[] {
 }
 
 describe('translations', () => {
-  const jaLeaves = leaves(ja);
-  const enLeaves = leaves(en);
+  const jaLeaves = leaves({ ...ja, ...jaScreens });
+  const enLeaves = leaves({ ...en, ...enScreens });
+
+  test('Home and the shell (in the entry bundle) and the other screens split the same way in both languages', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ja).sort());
+    expect(Object.keys(enScreens).sort()).toEqual(Object.keys(jaScreens).sort());
+    expect(Object.keys(jaScreens).filter((key) => key in ja)).toEqual([]);
+  });
 
   test('Japanese and English have exactly the same keys', () => {
     expect([...enLeaves.keys()].sort()).toEqual([...jaLeaves.keys()].sort());

@@ -5,6 +5,7 @@ import { identityBindings, userMiniApps, userRoles, users } from '../../db/schem
 import { cardColumns } from '../identity/card-columns.ts';
 import { personKey } from '../identity/jpki/keys.ts';
 import { loadSampleSchoolDistrictsIfEmpty } from '../school-districts/load-at-start.ts';
+import { seedOrganizerDemo } from '../organizer/demo-seed.ts';
 import { demoPersonas } from './personas.ts';
 
 /**
@@ -47,6 +48,7 @@ export async function seedDemoData(
       created++;
     });
   }
+  await seedOrganizerDemo(db, { now });
   // The sample 校区 table (not the city's official one), if none is loaded; it derives the personas' districts.
   await loadSampleSchoolDistrictsIfEmpty(db);
   return { created };

@@ -9,6 +9,7 @@ import {
   type LifecycleActor,
   type LifecycleEvent,
   type Problem,
+  type RegisteredDetails,
 } from '@kumamoto/domain';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -73,6 +74,35 @@ async function resolveDraft(db: Db, applicantUserId: string, input: DraftInput):
     throw new AppError('organizer_application_invalid', { fieldErrors: fieldProblems(errors) });
   }
   return draft;
+}
+
+/**
+ * Registered details of a change application (R-ORG-8): a document may be one the group
+ * already registered (kept as it is) or a new one the administrator uploaded.
+ */
+export async function resolveDetails(
+  db: Db,
+  userId: string,
+  input: DraftInput,
+  current: Record<string, unknown>,
+): Promise<RegisteredDetails> {
+  const registered = current as unknown as RegisteredDetails;
+  const keep = (field: 'officerList' | 'bylaws') => {
+    const ref = input[field];
+    return ref && registered[field]?.id === ref.id ? registered[field] : null;
+  };
+  const kept = { officerList: keep('officerList'), bylaws: keep('bylaws') };
+  const draft = await resolveDraft(db, userId, {
+    ...input,
+    officerList: kept.officerList ? null : input.officerList,
+    bylaws: kept.bylaws ? null : input.bylaws,
+  });
+  const { declaration: _declaration, ...details } = draft;
+  return {
+    ...details,
+    officerList: kept.officerList ?? details.officerList,
+    bylaws: kept.bylaws ?? details.bylaws,
+  };
 }
 
 function checkDraft(draft: ApplicationDraft, mode: 'draft' | 'submit'): ApplicationDraft {

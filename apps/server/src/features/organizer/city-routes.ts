@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { problems } from '../../platform/schemas.ts';
 import { readAuditLog } from './audit-log.ts';
 import { cityActor } from './lifecycle-io.ts';
+import { mailNotices, type Outbox } from './notices.ts';
 import { approveApplication, openForReview, returnApplication, reviewQueue } from './review.ts';
 import { applicationSummarySchema, auditEventSchema, reasonBodySchema, reviewViewSchema } from './schemas.ts';
 
@@ -20,7 +21,7 @@ const statusList = z
   .pipe(z.array(z.enum(applicationStatuses)).min(1));
 
 /** The city console's review of organizer applications (R-ORG-5) and the audit log (R-PRIV-1). */
-export const cityRoutes: Feature = (app, { db, clock }) => {
+export const cityRoutes: Feature = (app, { db, clock, config }) => {
   app.get(
     '/api/city/organizer/applications',
     {
@@ -90,14 +91,18 @@ export const cityRoutes: Feature = (app, { db, clock }) => {
       const viewer = authorize(request, 'organizer.review');
       const actor = cityActor(viewer.roles);
       if (!actor) throw new AppError('forbidden');
-      return approveApplication(db, {
+      const outbox: Outbox = [];
+      const result = await approveApplication(db, {
         id: request.params.id,
         actorUserId: viewer.userId,
         actor,
         reason: request.body.reason,
         now: clock.now(),
         requestId: request.id,
+        outbox,
       });
+      await mailNotices(db, config, outbox, request.log);
+      return result;
     },
   );
 
@@ -116,6 +121,7 @@ export const cityRoutes: Feature = (app, { db, clock }) => {
       const viewer = authorize(request, 'organizer.review');
       const actor = cityActor(viewer.roles);
       if (!actor) throw new AppError('forbidden');
+      const outbox: Outbox = [];
       await returnApplication(db, {
         id: request.params.id,
         actorUserId: viewer.userId,
@@ -123,7 +129,9 @@ export const cityRoutes: Feature = (app, { db, clock }) => {
         reason: request.body.reason,
         now: clock.now(),
         requestId: request.id,
+        outbox,
       });
+      await mailNotices(db, config, outbox, request.log);
       return reply.status(204).send(null);
     },
   );

@@ -75,7 +75,16 @@ export async function membershipsOf(db: Db, groupId: string): Promise<Membership
   return rows;
 }
 
-/** The caller's role in the group (none: null), for the access policy. */
+/** The signed-in caller's role in the group; signed out or not in it: null (for the policy). */
+export async function callerRole(
+  db: Db,
+  groupId: string,
+  userId: string | undefined,
+): Promise<GroupRole | null> {
+  return userId ? groupRoleOf(db, groupId, userId) : null;
+}
+
+/** A person's role in the group (none: null). */
 export async function groupRoleOf(db: Db, groupId: string, userId: string): Promise<GroupRole | null> {
   const [row] = await db
     .select({ role: organizerMembers.role })

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import {
   auditEvents,
+  devMailbox,
   notifications,
   organizerApplications,
   organizerGroups,
   organizerMembers,
+  users,
 } from '../../db/schema.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { completeDraft, person, request, rowCount, submitted, type Person } from './test-support.ts';
@@ -255,6 +257,30 @@ describe('open, return, resubmit, approve (R-ORG-5, R-ORG-6, item 8 audit)', () 
       .from(organizerMembers)
       .where(eq(organizerMembers.groupId, groupId));
     expect(admins).toEqual([expect.objectContaining({ userId: applicant.id, role: 'admin' })]);
+  });
+});
+
+describe('notices by e-mail (issue 4 item 7)', () => {
+  it('mails the applicant with a confirmed address after a return, without the reason', async () => {
+    const withMail = await person(test);
+    await test.database.db
+      .update(users)
+      .set({ email: 'pta-officer@example.jp', emailVerifiedAt: new Date(), locale: 'en' })
+      .where(eq(users.id, withMail.id));
+    const id = await submitted(test, withMail, 'メールの会');
+    const returned = await request(test, reviewer, 'POST', `/api/city/organizer/applications/${id}/return`, {
+      reason: '内部の所見を含む理由',
+    });
+    expect(returned.statusCode).toBe(204);
+    const mail = await test.database.db
+      .select()
+      .from(devMailbox)
+      .where(eq(devMailbox.toAddress, 'pta-officer@example.jp'));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toBe('Kumamoto App: a notice about your organizer group');
+    expect(mail[0]?.textBody).toContain('メールの会');
+    expect(mail[0]?.textBody).toContain(`http://localhost:3000/organizer?application=${id}`);
+    expect(mail[0]?.textBody).not.toContain('内部の所見');
   });
 });
 

@@ -16,7 +16,7 @@ import {
 } from '../../db/schema.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { notify } from '../notifications/store.ts';
+import { sendNotice, type Outbox } from './notices.ts';
 import { applicationView } from './applications.ts';
 import { decide, lifecycleState, lockApplication, nameOf } from './lifecycle-io.ts';
 
@@ -108,6 +108,7 @@ export async function approveApplication(
     reason?: string;
     now: Date;
     requestId: string;
+    outbox?: Outbox;
   },
 ): Promise<{ groupId: string }> {
   return db.transaction(async (tx) => {
@@ -163,7 +164,7 @@ export async function approveApplication(
       },
       requestId: input.requestId,
     });
-    await notify(tx, {
+    await sendNotice(tx, input.outbox, {
       userId: row.applicantUserId,
       kind: 'organizer.application_approved',
       params: { groupName: details.name, rightsEnd: state.group.rightsEnd },
@@ -183,6 +184,7 @@ export async function returnApplication(
     reason?: string;
     now: Date;
     requestId: string;
+    outbox?: Outbox;
   },
 ): Promise<void> {
   await db.transaction(async (tx) => {
@@ -214,7 +216,7 @@ export async function returnApplication(
       details: { from: row.status, to: state.application, round: row.round },
       requestId: input.requestId,
     });
-    await notify(tx, {
+    await sendNotice(tx, input.outbox, {
       userId: row.applicantUserId,
       kind: 'organizer.application_returned',
       params: { groupName: nameOf(row.details) },

@@ -8,13 +8,8 @@ import {
   cityOfficeContact,
   coHostingGuidance,
   categoryIds,
-  fieldErrorCodes,
-  fieldErrorMessages,
   maxDocumentBytes,
-  pickLocale,
-  type FieldErrorCode,
 } from '@kumamoto/domain';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, Feature } from '../../platform/deps.ts';
 import { authorize } from '../../platform/authorize.ts';
@@ -33,6 +28,7 @@ import { nameOf, organizerSettings } from './lifecycle-io.ts';
 import {
   acceptInvitationByToken,
   createInvitation,
+  callerRole,
   groupRoleOf,
   groupView,
   handOver,
@@ -50,27 +46,13 @@ import {
   reasonBodySchema,
 } from './schemas.ts';
 import { cityRoutes } from './city-routes.ts';
+import { localizedFieldErrors } from './field-errors.ts';
+import { mailNotices, type Outbox } from './notices.ts';
+import { announceRightsPhases, groupHistory } from './group-lifecycle.ts';
+import { groupLifecycleRoutes } from './group-routes.ts';
 
 const tags = ['organizer'];
 const idParams = z.object({ id: z.uuid() });
-
-/** Field errors leave with the reader's language (problem+json `errors`: item and text). */
-export async function localizedFieldErrors<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof AppError) || !error.fieldErrors) throw error;
-    const messages = fieldErrorMessages[pickLocale(request.headers['accept-language'])];
-    throw new AppError(error.code, {
-      fieldErrors: error.fieldErrors.map(({ path, message }) => ({
-        path,
-        message: (fieldErrorCodes as readonly string[]).includes(message)
-          ? messages[message as FieldErrorCode]
-          : message,
-      })),
-    });
-  }
-}
 
 /**
  * The organizer mini-app's API (issue 4): eligibility and co-hosting guidance, applications
@@ -349,6 +331,10 @@ export const organizerRoutes: Feature = (app, deps) => {
     },
     async (request) => {
       const viewer = authorize(request, 'organizer.open');
+      // No job runs at the year end: the renewal window and lapse are announced here (R-ORG-6).
+      const outbox: Outbox = [];
+      await announceRightsPhases(db, viewer.userId, clock.now(), outbox);
+      await mailNotices(db, config, outbox, request.log);
       return { items: await myGroups(db, viewer.userId, clock.now()) };
     },
   );
@@ -373,7 +359,7 @@ export const organizerRoutes: Feature = (app, deps) => {
         role === 'admin' ? 'group_admin' : 'group_member',
         clock.now(),
       );
-      return { ...view, role };
+      return { ...view, role, history: await groupHistory(db, view.id, 'group') };
     },
   );
 
@@ -391,7 +377,7 @@ export const organizerRoutes: Feature = (app, deps) => {
       },
     },
     async (request, reply) => {
-      const role = await groupRoleOf(db, request.params.id, request.viewer?.userId ?? '');
+      const role = await callerRole(db, request.params.id, request.viewer?.userId);
       const viewer = authorize(request, 'organizer.manage_group', role);
       const { token, expiresAt } = await createInvitation(db, {
         groupId: request.params.id,
@@ -428,7 +414,7 @@ export const organizerRoutes: Feature = (app, deps) => {
       },
     },
     async (request) => {
-      const role = await groupRoleOf(db, request.params.id, request.viewer?.userId ?? '');
+      const role = await callerRole(db, request.params.id, request.viewer?.userId);
       authorize(request, 'organizer.manage_group', role);
       return { items: await listInvitations(db, request.params.id) };
     },
@@ -445,7 +431,7 @@ export const organizerRoutes: Feature = (app, deps) => {
       },
     },
     async (request, reply) => {
-      const role = await groupRoleOf(db, request.params.id, request.viewer?.userId ?? '');
+      const role = await callerRole(db, request.params.id, request.viewer?.userId);
       const viewer = authorize(request, 'organizer.manage_group', role);
       await revokeInvitation(db, {
         groupId: request.params.id,
@@ -517,7 +503,7 @@ export const organizerRoutes: Feature = (app, deps) => {
       },
     },
     async (request, reply) => {
-      const role = await groupRoleOf(db, request.params.id, request.viewer?.userId ?? '');
+      const role = await callerRole(db, request.params.id, request.viewer?.userId);
       const leaving = request.viewer?.userId === request.params.userId;
       const viewer = leaving
         ? authorize(request, 'organizer.open')
@@ -546,7 +532,7 @@ export const organizerRoutes: Feature = (app, deps) => {
       },
     },
     async (request, reply) => {
-      const role = await groupRoleOf(db, request.params.id, request.viewer?.userId ?? '');
+      const role = await callerRole(db, request.params.id, request.viewer?.userId);
       const viewer = authorize(request, 'organizer.manage_group', role);
       await handOver(db, {
         groupId: request.params.id,
@@ -560,4 +546,5 @@ export const organizerRoutes: Feature = (app, deps) => {
   );
 
   cityRoutes(app, deps);
+  groupLifecycleRoutes(app, deps);
 };

@@ -121,6 +121,7 @@ export const groupViewSchema = z.object({
     termination: z.string().nullable(),
   }),
   actions: z.array(actionSchema),
+  history: z.array(historyEntrySchema).optional(),
 });
 
 export const auditEventSchema = z.object({

@@ -19,12 +19,14 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { GroupActions } from '../organizer/GroupActions.tsx';
 import { History } from '../organizer/OrganizerPage.tsx';
 import {
   organizerKeys,
   type ApplicationSummary,
   type ApplicationView,
   type Details,
+  type GroupView,
 } from '../organizer/api.ts';
 
 const selectClass =
@@ -52,6 +54,9 @@ export function CityPage() {
   const id = params.get('application');
   if (id) return <ReviewScreen id={id} />;
   if (params.get('view') === 'audit') return <AuditScreen />;
+  const group = params.get('group');
+  if (group) return <GroupReviewScreen id={group} />;
+  if (params.get('view') === 'groups') return <GroupsScreen />;
   return <QueueScreen admin={user?.roles.includes('city_admin') ?? false} />;
 }
 
@@ -77,14 +82,16 @@ function QueueScreen({ admin }: { admin: boolean }) {
   return (
     <>
       <PageHeader title={t('city.title')} lead={t('city.queue')} />
-      {admin && (
-        <Link
-          to="/city?view=audit"
-          className="mb-4 inline-flex min-h-11 items-center text-blue-900 underline"
-        >
-          {t('city.audit')}
+      <div className="mb-4 flex flex-wrap gap-x-6">
+        <Link to="/city?view=groups" className="inline-flex min-h-11 items-center text-blue-900 underline">
+          {t('organizer.group.groups')}
         </Link>
-      )}
+        {admin && (
+          <Link to="/city?view=audit" className="inline-flex min-h-11 items-center text-blue-900 underline">
+            {t('city.audit')}
+          </Link>
+        )}
+      </div>
       <Card className="mb-4 grid gap-3 sm:grid-cols-3">
         <div>
           <label htmlFor={ids.status} className="text-std-16B-170">
@@ -373,6 +380,103 @@ function AuditScreen() {
           </Button>
         </nav>
       )}
+    </>
+  );
+}
+
+function GroupsScreen() {
+  const { t, locale } = useTranslation();
+  const groups = useQuery({
+    queryKey: ['me', 'city', 'groups'],
+    queryFn: () =>
+      api<{ items: { id: string; name: string; status: string; rightsEnd: string }[] }>(
+        'GET',
+        '/api/city/organizer/groups',
+      ),
+  });
+  return (
+    <>
+      <Link to="/city" className="mb-4 inline-flex min-h-11 items-center text-blue-900 underline">
+        {t('city.backToQueue')}
+      </Link>
+      <PageHeader title={t('organizer.group.groups')} />
+      {groups.isPending && <Loading />}
+      <ProblemAlert error={groups.error} />
+      <ul className="space-y-3">
+        {groups.data?.items.map((group) => (
+          <li key={group.id}>
+            <Link
+              to={`/city?group=${group.id}`}
+              className="block min-h-11 rounded-12 border border-solid-gray-200 bg-white p-4 hover:bg-blue-50"
+            >
+              <span className="block text-std-17B-170 text-blue-900 underline">{group.name}</span>
+              <span className="block text-std-16N-170">
+                {t('organizer.rightsUntil', {
+                  date: formatDate(`${group.rightsEnd}T12:00:00+09:00`, locale),
+                })}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function showValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.join('、');
+  if (typeof value === 'object' && 'fileName' in value) return String(value.fileName);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function GroupReviewScreen({ id }: { id: string }) {
+  const { t, locale } = useTranslation();
+  const group = useQuery({
+    queryKey: ['me', 'city', 'group', id],
+    queryFn: () => api<GroupView>('GET', `/api/city/organizer/groups/${id}`),
+  });
+  if (group.isPending) return <Loading />;
+  if (!group.data) return <ProblemAlert error={group.error} />;
+  const view = group.data;
+  return (
+    <>
+      <Link to="/city?view=groups" className="mb-4 inline-flex min-h-11 items-center text-blue-900 underline">
+        {t('organizer.group.groups')}
+      </Link>
+      <PageHeader
+        title={view.details.name}
+        lead={`${t(`organizer.groupStatus.${view.effectiveStatus}`)}・${t('organizer.rightsUntil', {
+          date: formatDate(`${view.rightsEnd}T12:00:00+09:00`, locale),
+        })}`}
+      />
+      <div className="space-y-4">
+        {view.changeDiff && (
+          <Card as="section" aria-labelledby="city-diff">
+            <h2 id="city-diff" className="mb-2 text-std-20B-150">
+              {t('organizer.group.diff')}
+            </h2>
+            <dl className="space-y-3">
+              {view.changeDiff.map((change) => (
+                <div key={change.field}>
+                  <dt className="text-std-16B-170">
+                    {applicationItems.find((item) => item.key === change.field)?.label[locale] ??
+                      change.field}
+                  </dt>
+                  <dd className="text-std-16N-170">
+                    {t('organizer.group.before')}：{showValue(change.before)}
+                  </dd>
+                  <dd className="text-std-16B-170">
+                    {t('organizer.group.after')}：{showValue(change.after)}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+        )}
+        <GroupActions basePath={`/api/city/organizer/groups/${view.id}/events`} actions={view.actions} />
+        {view.history && <History entries={view.history} />}
+      </div>
     </>
   );
 }

@@ -38,13 +38,25 @@ const inputClass =
  * the items that category asks for, each with the guide's help text. Drafts are saved on the
  * server; a returned application is edited here and resubmitted (R-ORG-5).
  */
-export function ApplicationForm({ application }: { application: ApplicationView | null }) {
+export function ApplicationForm({
+  application,
+  change,
+}: {
+  application: ApplicationView | null;
+  /** A change application (R-ORG-8): the registered details, sent as `event` of the group. */
+  change?: {
+    groupId: string;
+    details: Details;
+    event: 'change.submit' | 'change.resubmit';
+    onDone: () => void;
+  };
+}) {
   const { t, locale } = useTranslation();
   const queryClient = useQueryClient();
   const [, setSearchParams] = useSearchParams();
   const [draft, setDraft] = useState<Draft>({
     ...(emptyApplicationDraft as unknown as Draft),
-    ...(application?.details ?? {}),
+    ...(application?.details ?? change?.details ?? {}),
     declaration: application?.details.declaration ?? false,
   });
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -100,6 +112,13 @@ export function ApplicationForm({ application }: { application: ApplicationView 
 
   const onSubmit = () =>
     run(async () => {
+      if (change) {
+        await sendForm('POST', `/api/organizer/groups/${change.groupId}/events/${change.event}`, {
+          details: body(),
+        });
+        change.onDone();
+        return;
+      }
       const saved = await save();
       await sendForm('POST', `/api/organizer/applications/${saved}/submit`, {});
       await queryClient.invalidateQueries({ queryKey: organizerKeys.application(saved) });
@@ -107,7 +126,12 @@ export function ApplicationForm({ application }: { application: ApplicationView 
     });
 
   const itemsToShow = category
-    ? applicationItems.filter((item) => item.key !== 'category' && category.items[item.key] !== 'not_asked')
+    ? applicationItems.filter(
+        (item) =>
+          item.key !== 'category' &&
+          category.items[item.key] !== 'not_asked' &&
+          !(change && item.key === 'declaration'),
+      )
     : [];
 
   return (
@@ -180,11 +204,17 @@ export function ApplicationForm({ application }: { application: ApplicationView 
       {!notEligible && (
         <div className="flex flex-col gap-3 sm:flex-row">
           <Button type="submit" disabled={busy || !category}>
-            {application?.status === 'returned' ? t('organizer.form.resubmit') : t('organizer.form.submit')}
+            {change
+              ? t('organizer.group.submitChange')
+              : application?.status === 'returned'
+                ? t('organizer.form.resubmit')
+                : t('organizer.form.submit')}
           </Button>
-          <Button variant="secondary" onClick={() => void onSave()} disabled={busy}>
-            {t('organizer.form.save')}
-          </Button>
+          {!change && (
+            <Button variant="secondary" onClick={() => void onSave()} disabled={busy}>
+              {t('organizer.form.save')}
+            </Button>
+          )}
         </div>
       )}
     </form>
@@ -218,7 +248,7 @@ function Item({
   set: <K extends keyof Draft>(key: K, value: Draft[K]) => void;
   error: string | undefined;
 }) {
-  const { locale } = useTranslation();
+  const { t, locale } = useTranslation();
   const label = item.label[locale];
   const help = item.help[locale];
   switch (item.input) {
@@ -229,7 +259,7 @@ function Item({
       const key = item.key as 'name' | 'representative' | 'address' | 'website' | 'phone' | 'email';
       return (
         <TextField
-          label={label}
+          label={t(required ? 'organizer.form.labelRequired' : 'organizer.form.labelOptional', { label })}
           hint={help}
           error={error}
           required={required}

@@ -13,6 +13,7 @@ import { Card } from '../../ui/Card.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ApplicationForm } from './ApplicationForm.tsx';
+import { GroupActions } from './GroupActions.tsx';
 import {
   organizerKeys,
   useGroup,
@@ -218,6 +219,7 @@ function GroupScreen({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const query = useGroup(id);
   const [invitation, setInvitation] = useState<{ url: string; expiresAt: string } | null>(null);
+  const [editing, setEditing] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['me', 'organizer'] });
   const invite = useMutation({
     mutationFn: () =>
@@ -237,6 +239,9 @@ function GroupScreen({ id }: { id: string }) {
   if (!query.data) return <ProblemAlert error={query.error} />;
   const group = query.data;
   const isAdmin = group.role === 'admin';
+  const changeEvent = group.actions.find(
+    (action) => action.event === 'change.submit' || action.event === 'change.resubmit',
+  )?.event as 'change.submit' | 'change.resubmit' | undefined;
   return (
     <>
       <BackLink />
@@ -250,6 +255,9 @@ function GroupScreen({ id }: { id: string }) {
         {group.rightsPhase === 'renewal_window' && (
           <Alert tone="warning">{t('organizer.renewalWindow')}</Alert>
         )}
+        {group.activityRefusal === 'change_pending' && (
+          <Alert tone="info">{t('organizer.group.changePending')}</Alert>
+        )}
         <Card as="section" aria-labelledby="organizer-members">
           <h2 id="organizer-members" className="mb-3 text-std-20B-150">
             {t('organizer.group.members', { limit: group.memberLimit })}
@@ -258,13 +266,18 @@ function GroupScreen({ id }: { id: string }) {
             {group.members.map((member) => (
               <li key={member.userId} className="rounded-8 bg-solid-gray-50 p-3">
                 <p className="text-std-17B-170">
-                  {member.displayName}（{t(`organizer.group.${member.role}`)}）
+                  {t('organizer.group.memberLine', {
+                    name: member.displayName,
+                    role: t(`organizer.group.${member.role}`),
+                  })}
                 </p>
                 {isAdmin && member.role === 'member' && (
                   <div className="mt-2 flex flex-col gap-2 sm:flex-row">
-                    <Button variant="secondary" onClick={() => handOver.mutate(member.userId)}>
-                      {t('organizer.group.makeAdmin', { name: member.displayName })}
-                    </Button>
+                    {group.status === 'active' && (
+                      <Button variant="secondary" onClick={() => handOver.mutate(member.userId)}>
+                        {t('organizer.group.makeAdmin', { name: member.displayName })}
+                      </Button>
+                    )}
                     <Button variant="tertiary" onClick={() => remove.mutate(member.userId)}>
                       {t('organizer.group.remove', { name: member.displayName })}
                     </Button>
@@ -275,6 +288,35 @@ function GroupScreen({ id }: { id: string }) {
           </ul>
           <ProblemAlert error={remove.error ?? handOver.error} className="mt-3" />
         </Card>
+        {isAdmin && (
+          <GroupActions
+            basePath={`/api/organizer/groups/${group.id}/events`}
+            actions={group.actions}
+            exclude={['change.submit', 'change.resubmit']}
+          />
+        )}
+        {changeEvent && !editing && (
+          <Button variant="secondary" onClick={() => setEditing(true)} className="w-full sm:w-auto">
+            {t('organizer.group.editDetails')}
+          </Button>
+        )}
+        {changeEvent && editing && (
+          <section aria-label={t('organizer.group.editDetails')}>
+            <ApplicationForm
+              application={null}
+              change={{
+                groupId: group.id,
+                details: group.details,
+                event: changeEvent,
+                onDone: () => {
+                  setEditing(false);
+                  void refresh();
+                },
+              }}
+            />
+          </section>
+        )}
+        {group.history && <History entries={group.history} />}
         {isAdmin && (
           <Card as="section" className="space-y-3">
             <Button onClick={() => invite.mutate()} disabled={invite.isPending} className="w-full sm:w-auto">

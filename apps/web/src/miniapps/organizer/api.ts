@@ -59,6 +59,12 @@ export interface GroupView {
   rightsPhase: 'in_force' | 'renewal_window' | 'lapsed';
   memberLimit: number;
   members: { userId: string; role: 'admin' | 'member'; displayName: string; joinedAt: string }[];
+  canCreateActivities: boolean;
+  activityRefusal: string | null;
+  requests: { change: string | null; renewal: string | null; termination: string | null };
+  actions: { event: LifecycleEvent; reason: 'required' | 'optional' | 'none' }[];
+  history?: HistoryEntry[];
+  changeDiff?: { field: string; before: unknown; after: unknown }[] | null;
 }
 
 /** Per-person keys start with 'me' so that signing out drops them. */

@@ -31,7 +31,7 @@ export function HomePage() {
       />
       {state?.accountDeleted && (
         <Alert tone="success" live className="mb-6">
-          {t('deleteAccount.done')}
+          {t('home.accountDeleted')}
         </Alert>
       )}
       {added && (

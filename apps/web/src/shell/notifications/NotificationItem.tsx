@@ -4,12 +4,19 @@ import { api } from '../../api/client.ts';
 import { queryKeys } from '../../api/queries.ts';
 import type { InboxItem } from '../../api/types.ts';
 import { formatDateTime } from '../../i18n/format-date.ts';
-import { useTranslation } from '../../i18n/index.ts';
+import { i18n, useTranslation } from '../../i18n/index.ts';
 
 /**
- * One notice. Each kind gets its own localized text as the features that send it arrive;
- * until then every kind reads as a general notice.
+ * Where a kind's text lives: organizer group notices under `organizer.notice`, others under
+ * `notifications.kinds`. A kind without a text (yet) reads as a general notice.
  */
+function noticeKey(kind: string): string {
+  return kind.startsWith('organizer.')
+    ? `organizer.notice.${kind.slice('organizer.'.length)}`
+    : `notifications.kinds.${kind}`;
+}
+
+/** One notice, in the reader's language: its kind and parameters are stored, never the text. */
 export function NotificationItem({ item }: { item: InboxItem }) {
   const { t, locale } = useTranslation();
   const navigate = useNavigate();
@@ -41,7 +48,10 @@ export function NotificationItem({ item }: { item: InboxItem }) {
             {t('notifications.unread')}
           </span>
         )}
-        {t('notifications.generic')}
+        {i18n.exists(noticeKey(item.kind))
+          ? // A key built from the stored kind; i18n.exists checked it is one of ours.
+            t(noticeKey(item.kind) as 'notifications.generic', item.params)
+          : t('notifications.generic')}
       </span>
       <time dateTime={item.createdAt} className="text-std-16N-170 text-solid-gray-700">
         {formatDateTime(item.createdAt, locale)}

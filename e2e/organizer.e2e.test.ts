@@ -1,0 +1,206 @@
+import { errorMessages } from '@kumamoto/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
+import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { applicationItems, type ApplicationItemKey } from '@kumamoto/domain';
+import { fill, literal, text, type Lang } from './support/i18n.ts';
+import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { screenshot } from './support/screenshot.ts';
+import { startServer, type ServerProcess } from './support/server.ts';
+import { createStorage, type TestStorage } from './support/storage.ts';
+
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const activityLabel = { ja: '環境美化（清掃・除草など）', en: 'Environment (clean-ups, weeding)' } as const;
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+
+/**
+ * Issue 4's journey on a phone: a verified resident applies, the city returns the application
+ * with a reason, the resident resubmits, the city approves, and the new administrator invites
+ * a member who joins by the link.
+ */
+describe('organizer groups: apply → return → resubmit → approve → invite', () => {
+  let storage: TestStorage;
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    storage = await createStorage();
+    // Two full journeys from one address load many screens within a minute.
+    server = await startServer(storage, { env: { RATE_LIMIT_PER_MINUTE: '5000' } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+    await storage?.dispose();
+  });
+
+  let personas: { key: string; displayName: string }[] = [];
+
+  /** Demo persona names, read once (the API is rate limited per minute). */
+  async function personaName(key: string): Promise<string> {
+    if (personas.length === 0) {
+      personas = (
+        (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
+          personas: { key: string; displayName: string }[];
+        }
+      ).personas;
+    }
+    const persona = personas.find((candidate) => candidate.key === key);
+    if (!persona) throw new Error(`demo persona "${key}" missing`);
+    return persona.displayName;
+  }
+
+  async function signedIn(key: string, lang: Lang): Promise<{ page: Page; errors: ConsoleErrors }> {
+    const context = await newPhoneContext(browser, server.url, lang === 'en' ? { locale: 'en-US' } : {});
+    contexts.push(context);
+    const errors = new ConsoleErrors(context);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForLang(page, lang);
+    await demoSignIn(page, lang, await personaName(key));
+    return { page, errors };
+  }
+
+  /** An item of the form by its label (the label starts with the domain's text). */
+  function item(page: Page, lang: Lang, key: ApplicationItemKey) {
+    const label = applicationItems.find((candidate) => candidate.key === key)!.label[lang];
+    return page.getByLabel(new RegExp(`^${literal(label).source}`));
+  }
+
+  async function journey(lang: Lang) {
+    const t = text[lang];
+    const groupName = `テスト小学校PTA ${lang}`;
+    const resident = await signedIn('resident', lang);
+    const { page } = resident;
+
+    // Apply: the category first, then only that category's items.
+    await page.goto('/organizer');
+    await waitForTitle(page, t.organizer.title);
+    await screenshot(page, `organizer-00-home-${lang}`);
+    await page.getByRole('link', { name: t.organizer.newApplication }).click();
+    await waitForTitle(page, t.organizer.form.title);
+    await item(page, lang, 'category').selectOption('pta');
+    await item(page, lang, 'name').fill(groupName);
+    await item(page, lang, 'representative').fill('会長 熊本 太郎');
+    await item(page, lang, 'address').fill('熊本県熊本市中央区手取本町1-1');
+    await item(page, lang, 'overview').fill('児童の健全育成と地域との交流を目的とする。');
+    await item(page, lang, 'phone').fill('096-328-2477');
+    await page.getByLabel(activityLabel[lang]).check();
+    await item(page, lang, 'officerList').setInputFiles({
+      name: '役員名簿.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf,
+    });
+    await page.getByText(fill(t.organizer.form.attached, { name: '役員名簿.pdf' })).waitFor();
+    await item(page, lang, 'bylaws').setInputFiles({ name: '会則.png', mimeType: 'image/png', buffer: png });
+    await page.getByText(fill(t.organizer.form.attached, { name: '会則.png' })).waitFor();
+    await expectAccessible(page, `application form (${lang})`);
+    await screenshot(page, `organizer-01-form-${lang}`);
+    // Submitting without the declaration is refused with the item named.
+    await page.getByRole('button', { name: t.organizer.form.submit }).click();
+    await page.getByText(t.organizer.form.fixErrors).waitFor();
+    // The refused request is the only console error (the browser logs every 4xx).
+    expect(resident.errors.messages.splice(0)).toEqual([expect.stringMatching(/status of 400.*\/submit/)]);
+    await page
+      .getByRole('checkbox', {
+        name: new RegExp(
+          `^${literal(applicationItems.find((entry) => entry.key === 'declaration')!.label[lang]).source}`,
+        ),
+      })
+      .check();
+    await page.getByRole('button', { name: t.organizer.form.submit }).click();
+    await page.getByText(t.organizer.form.submitted).waitFor();
+    await screenshot(page, `organizer-02-submitted-${lang}`);
+
+    // The city returns it with a reason.
+    const reviewer = await signedIn('city-reviewer', lang);
+    const city = reviewer.page;
+    await city.goto('/city');
+    await waitForTitle(city, t.city.title);
+    await city.getByRole('link', { name: new RegExp(groupName) }).click();
+    await waitForTitle(city, groupName);
+    await expectAccessible(city, `review (${lang})`);
+    await screenshot(city, `organizer-03-review-${lang}`);
+    await city.getByRole('button', { name: t.city.return, exact: true }).click();
+    await city.getByText(errorMessages[lang].organizer_reason_required).waitFor();
+    expect(reviewer.errors.messages.splice(0)).toEqual([expect.stringMatching(/status of 400.*\/return/)]);
+    const reason = '会則の写真が読み取れません。撮り直してください。';
+    await city.getByLabel(t.city.reason).fill(reason);
+    await city.getByRole('button', { name: t.city.return, exact: true }).click();
+    await city.getByText(t.city.returned).waitFor();
+
+    // The resident sees the reason and resubmits.
+    await page.goto('/organizer');
+    await page.getByRole('link', { name: new RegExp(groupName) }).click();
+    await page.getByText(reason).first().waitFor();
+    await expectAccessible(page, `returned application (${lang})`);
+    await screenshot(page, `organizer-04-returned-${lang}`);
+    await page.getByRole('button', { name: t.organizer.form.resubmit }).click();
+    await page.getByText(t.organizer.form.submitted).waitFor();
+
+    // The city approves.
+    await city.goto('/city');
+    await city.getByRole('link', { name: new RegExp(groupName) }).click();
+    await city.getByRole('button', { name: t.city.approve, exact: true }).click();
+    await city.getByText(t.city.approved).waitFor();
+    await screenshot(city, `organizer-05-approved-${lang}`);
+
+    // The new administrator (R-ORG-5) finds the group above the applications and invites a member.
+    await page.goto('/organizer');
+    await page.getByRole('heading', { name: t.organizer.myGroups }).waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(groupName) })
+      .first()
+      .click();
+    await waitForTitle(page, groupName);
+    await page.getByRole('button', { name: t.organizer.group.invite }).click();
+    const link = await page.getByRole('textbox', { name: t.organizer.group.invite }).inputValue();
+    expect(link).toMatch(/\/organizer#join=[\w-]{43}$/);
+    await expectAccessible(page, `group with invitation (${lang})`);
+    await screenshot(page, `organizer-06-invite-${lang}`);
+
+    const member = await signedIn('organizer-member', lang);
+    await member.page.goto(new URL(link).pathname + new URL(link).hash);
+    await waitForTitle(member.page, t.organizer.join.title);
+    await member.page.getByRole('button', { name: t.organizer.join.accept }).click();
+    await member.page.getByText(t.organizer.join.joined).waitFor();
+    await screenshot(member.page, `organizer-07-joined-${lang}`);
+
+    await page.reload();
+    await page
+      .getByText(
+        fill(t.organizer.group.memberLine, {
+          name: await personaName('organizer-member'),
+          role: t.organizer.group.member,
+        }),
+      )
+      .waitFor();
+    await screenshot(page, `organizer-08-members-${lang}`);
+
+    // A city administrator suspends the group with an internal reason (R-ORG-10).
+    const admin = await signedIn('city-admin', lang);
+    await admin.page.goto('/city?view=groups');
+    await admin.page.getByRole('link', { name: new RegExp(groupName) }).click();
+    await waitForTitle(admin.page, groupName);
+    await admin.page.getByLabel(t.organizer.group.reason).fill('苦情の調査のため');
+    await admin.page.getByRole('button', { name: t.organizer.event.group.suspend }).click();
+    await admin.page.getByText(t.organizer.group.done).waitFor();
+    await expectAccessible(admin.page, `city group screen (${lang})`);
+    await screenshot(admin.page, `organizer-09-suspended-${lang}`);
+    await page.reload();
+    await page.getByText(t.organizer.groupStatus.suspended, { exact: false }).first().waitFor();
+    await screenshot(page, `organizer-10-group-suspended-${lang}`);
+
+    admin.errors.assertNone();
+    resident.errors.assertNone();
+    reviewer.errors.assertNone();
+    member.errors.assertNone();
+  }
+
+  test('in Japanese on a phone', () => journey('ja'), 120_000);
+  test('in English on a phone', () => journey('en'), 120_000);
+});

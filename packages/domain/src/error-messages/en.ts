@@ -1,0 +1,134 @@
+import type { ErrorCode } from '../errors.ts';
+
+/** What a person reads for each code, in English: the web app loads it only for those who use English. */
+export const errorMessagesEn: Record<ErrorCode, string> = {
+  validation_failed: 'Some of the information is not valid. Please check the highlighted fields.',
+  malformed_body: 'We could not read the data that was sent. Please try again.',
+  payload_too_large: 'The data sent is too large.',
+  unsupported_media_type: 'This kind of data is not accepted.',
+  not_found: 'The page or information you are looking for was not found.',
+  method_not_allowed: 'This action is not possible.',
+  unauthenticated: 'Please sign in.',
+  forbidden: 'You do not have permission to do this.',
+  csrf_failed: 'This screen has expired. Please reload the page and try again.',
+  rate_limited: 'Too many requests. Please wait a moment and try again.',
+  conflict: 'This clashed with another change. Please refresh and try again.',
+  demo_disabled: 'Demo sign-in is not available here.',
+  unknown_persona: 'That demo user does not exist.',
+  unknown_scan_code: 'This code cannot be used in the Kumamoto App. Please check the code.',
+  unknown_miniapp: 'That mini-app does not exist.',
+  miniapp_not_installable: 'This mini-app does not need to be added.',
+  identity_already_bound:
+    'This My Number Card holder is already verified on another account. Sign in to that account, or contact the Kumamoto App office.',
+  individual_number_refused:
+    'Please do not enter a My Number (12-digit individual number). The Kumamoto App never accepts it.',
+  // — sign-in: passkeys and sessions —
+  passkey_challenge_invalid:
+    'This passkey step has expired (it lasts 5 minutes) or was already used. Please start again.',
+  passkey_unknown:
+    'This passkey is not registered with the Kumamoto App. Choose another passkey, or sign in with e-mail.',
+  passkey_verification_failed:
+    'We could not check your passkey. Please try again. If it keeps failing, sign in with e-mail.',
+  passkey_already_registered:
+    'This passkey is already registered. Create one on another device or in another password manager.',
+  passkey_last_one:
+    'You cannot remove your last passkey: you would not be able to sign in. Add an e-mail address or another passkey first.',
+  // — sign-in: e-mail codes and mail —
+  email_code_wrong: 'That code is not right. Check the 6 digits in the e-mail and enter them again.',
+  email_code_expired:
+    'The code has expired (codes last 10 minutes). Choose “Send a new code” to get a new one.',
+  email_code_attempts_exceeded:
+    'Too many wrong tries: this code no longer works. Choose “Send a new code” to get a new one.',
+  email_code_unavailable:
+    'This code cannot be used: it was already used, or a newer code replaced it. Enter the code from the newest e-mail, or ask for a new code.',
+  email_code_too_many:
+    'We have sent many codes to this address in a short time. Please wait about an hour and try again.',
+  email_in_use:
+    'This e-mail address is used by another account. Enter a different address, or sign in with that address.',
+  mail_send_failed: 'We could not send the e-mail. Check the address and try again in a little while.',
+  dev_mail_disabled: 'The development mailbox is not available here: mail is really being sent.',
+  // — identity: OIDC card service —
+  identity_not_bound: 'This account is not verified with a My Number Card.',
+  card_service_not_configured:
+    'Identity verification with the My Number Card is not available here yet. Please contact the Kumamoto App office.',
+  card_service_unavailable:
+    'We could not reach the card authentication service. Please try again in a little while.',
+  card_service_denied:
+    'Verification was not completed: it was cancelled, or the PIN could not be confirmed. Please start again.',
+  card_response_invalid:
+    'We could not check the answer from the card authentication service, so nothing was changed. Please start again.',
+  card_claims_incomplete:
+    'We did not receive all four card items (name, address, date of birth, gender), so nothing was changed. Please try again; if it keeps happening, contact the Kumamoto App office.',
+  oidc_state_invalid:
+    'This verification step is not valid or was already used. Stay signed in to the account you started with and start again.',
+  oidc_state_expired: 'This verification step has expired (it lasts 10 minutes). Please start again.',
+  declared_profile_locked:
+    'You are verified, so your name, date of birth and gender come from your My Number Card and cannot be changed here. To update them, verify again.',
+  // — identity: JPKI and school districts —
+  jpki_not_offered:
+    'Verification with the signature certificate is not offered here. Please verify another way.',
+  jpki_malformed: 'We could not read the data sent from your card. Please read your card again.',
+  jpki_challenge_used: 'This check has already been used or belongs to another account. Please start again.',
+  jpki_challenge_expired: 'This check has expired (it lasts 5 minutes). Please start again.',
+  jpki_signature_invalid:
+    'We could not confirm the signature from your card. Please start again and read your card once more.',
+  jpki_certificate_untrusted:
+    'This certificate could not be confirmed as a My Number Card signature certificate. Please check that you are using your My Number Card.',
+  jpki_wrong_certificate:
+    'The certificate that was read is not the signature certificate. Please use the signature certificate (the one with the 6–16 character alphanumeric PIN).',
+  jpki_certificate_not_yet_valid: 'This certificate is not valid yet. Please try again later.',
+  jpki_certificate_expired:
+    'Your signature certificate has expired. Please renew it at your ward office, then try again.',
+  jpki_certificate_revoked:
+    'This signature certificate has been revoked (this happens after a move, a change of name or a card renewal). Please use your new certificate, or ask at your ward office.',
+  jpki_card_data_invalid:
+    'We could not read your name, address, date of birth and gender from the card’s certificate. Please contact the Kumamoto App office.',
+  jpki_individual_number_suspected:
+    'The card’s data held a number that looks like a My Number (individual number), so it was not accepted. Please contact the Kumamoto App office.',
+  jpki_revocation_unavailable:
+    'We cannot check right now whether your certificate is still valid. Please try again later.',
+  school_district_from_address:
+    'Your school district comes from your verified address and cannot be changed here. If you have moved, please verify again with your My Number Card.',
+  school_district_unknown: 'That school district is not on the list. Please choose one from the list.',
+  // — organizer groups —
+  organizer_application_invalid:
+    'Some items of the application are missing or not valid. Please check the highlighted items.',
+  organizer_duplicate_application:
+    'You already have an open application for a group with this name. Please open that application from the list and continue it.',
+  organizer_wrong_state:
+    'This cannot be done in the current state of the application or group. Please reload the page.',
+  organizer_reason_required: 'Please write the reason. Be specific: the applicant will read it.',
+  organizer_reason_too_long: 'The reason is too long. Please keep it to 2,000 characters.',
+  organizer_document_type: 'Please choose a PDF or an image (JPEG, PNG or WebP).',
+  organizer_document_empty: 'The file is empty. Please choose another.',
+  organizer_document_too_large: 'The file is too large. Please keep it to 10 MB or less.',
+  organizer_invitation_invalid:
+    'This invitation was not found. Please ask the group administrator for a new one.',
+  organizer_invitation_used:
+    'This invitation has already been used. Please ask the group administrator for a new one.',
+  organizer_invitation_expired:
+    'This invitation has expired. Please ask the group administrator for a new one.',
+  organizer_invitation_revoked: 'This invitation was withdrawn. Please contact the group administrator.',
+  organizer_member_limit:
+    'This group already has the most members allowed. Remove a member first to add another.',
+  organizer_already_member: 'You are already a member of this group.',
+  organizer_not_a_member: 'That person is not a member of this group.',
+  organizer_cannot_remove_admin:
+    'The administrator cannot be removed. Hand the administrator role to another member first.',
+  organizer_group_lapsed: "The group's rights have lapsed. Please apply for renewal.",
+  organizer_group_suspended:
+    'The group is suspended, so this cannot be done. Please wait to hear from the city.',
+  organizer_group_ended: "The group's use of the app has ended.",
+  organizer_renewal_window_not_open:
+    'Renewal cannot be applied for yet. Please apply once the renewal period opens.',
+  organizer_termination_requested: 'An end of use has been requested, so this cannot be done.',
+  organizer_no_changes: 'Nothing has changed. Please edit the details you want to change.',
+  // — account deletion and access policy —
+  verification_required:
+    'This needs identity verification with your My Number Card. Please verify on My page first.',
+  account_deletion_unconfirmed:
+    'Your account was not deleted. To delete it, tick the confirmation box and press "Delete my account" again.',
+  account_deleted: 'This account has already been deleted. Please go back to Home.',
+  service_unavailable: 'The service is unavailable right now. Please try again later.',
+  internal: 'Sorry, something went wrong. Please try again later.',
+};
