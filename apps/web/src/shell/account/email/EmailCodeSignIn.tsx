@@ -7,9 +7,8 @@ import { Button, ButtonLink } from '../../../ui/Button.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { ProblemAlert } from '../../ProblemAlert.tsx';
 import { useRequestSignInCode, useVerifySignInCode } from './api.ts';
-import { CodeField } from './CodeField.tsx';
-import { formatClockTime, looksLikeEmail, safeNext } from './form-helpers.ts';
-import { SentTo } from './SentTo.tsx';
+import { CodeStep } from './CodeStep.tsx';
+import { looksLikeEmail, safeNext } from './form-helpers.ts';
 
 type Step =
   | { name: 'address' }
@@ -28,7 +27,7 @@ type Step =
  * steps look the same for everyone.
  */
 export function EmailCodeSignIn() {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
@@ -149,38 +148,24 @@ export function EmailCodeSignIn() {
         )}
 
         {step.name === 'code' && (
-          <form noValidate onSubmit={checkCode} className="flex flex-col gap-4">
-            <Alert tone={step.resent ? 'success' : 'info'} live>
-              <SentTo
-                message={step.resent ? t('emailCode.resent') : t('emailCode.sent')}
-                email={step.email}
-                then={t('emailCode.openMail')}
-                expires={t('emailCode.expires', { time: formatClockTime(step.expiresAt, locale) })}
-              />
-            </Alert>
-            <CodeField
-              label={t('emailCode.codeLabel')}
-              hint={t('emailCode.codeHint')}
-              error={fieldError}
-              value={code}
-              onChange={(typed) => {
-                setFieldError(undefined);
-                setCode(typed);
-              }}
-            />
-            <ProblemAlert error={verify.error ?? request.error} />
-            <Button type="submit" className="w-full sm:w-auto" disabled={verify.isPending}>
-              {verify.isPending ? t('emailCode.verifying') : t('emailCode.verify')}
-            </Button>
-            <div className="flex flex-wrap gap-2">
-              <Button variant="tertiary" disabled={request.isPending} onClick={() => sendCode()}>
-                {t('emailCode.resend')}
-              </Button>
-              <Button variant="tertiary" onClick={() => go({ name: 'address' })}>
-                {t('emailCode.changeEmail')}
-              </Button>
-            </div>
-          </form>
+          <CodeStep
+            sent={step}
+            sentMessage={t('emailCode.sent')}
+            then={t('emailCode.openMail')}
+            code={code}
+            onCodeChange={(typed) => {
+              setFieldError(undefined);
+              setCode(typed);
+            }}
+            fieldError={fieldError}
+            error={verify.error ?? request.error}
+            submitLabel={t('emailCode.verify')}
+            submitting={verify.isPending}
+            onSubmit={checkCode}
+            resending={request.isPending}
+            onResend={() => sendCode()}
+            back={{ label: t('emailCode.changeEmail'), onClick: () => go({ name: 'address' }) }}
+          />
         )}
 
         {step.name === 'name' && (

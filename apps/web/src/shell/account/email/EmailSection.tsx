@@ -8,9 +8,9 @@ import { Loading } from '../../../ui/Loading.tsx';
 import { TextField } from '../../../ui/TextField.tsx';
 import { ProblemAlert } from '../../ProblemAlert.tsx';
 import { useAccountEmail, useConfirmEmail, useRequestEmailCode } from './api.ts';
-import { CodeField } from './CodeField.tsx';
-import { formatClockTime, looksLikeEmail } from './form-helpers.ts';
-import { EmailAddress, SentTo } from './SentTo.tsx';
+import { CodeStep } from './CodeStep.tsx';
+import { looksLikeEmail } from './form-helpers.ts';
+import { EmailAddress } from './SentTo.tsx';
 
 type Step =
   | { name: 'view'; saved: boolean }
@@ -155,38 +155,24 @@ export function EmailSection() {
             )}
 
             {step.name === 'code' && (
-              <form noValidate onSubmit={confirmCode} className="flex flex-col gap-4">
-                <Alert tone={step.resent ? 'success' : 'info'} live>
-                  <SentTo
-                    message={step.resent ? t('emailCode.resent') : t('emailSection.sent')}
-                    email={step.email}
-                    then={t('emailSection.finish')}
-                    expires={t('emailCode.expires', { time: formatClockTime(step.expiresAt, locale) })}
-                  />
-                </Alert>
-                <CodeField
-                  label={t('emailCode.codeLabel')}
-                  hint={t('emailCode.codeHint')}
-                  error={fieldError}
-                  value={code}
-                  onChange={(typed) => {
-                    setFieldError(undefined);
-                    setCode(typed);
-                  }}
-                />
-                <ProblemAlert error={confirm.error ?? request.error} />
-                <Button type="submit" className="w-full sm:w-auto" disabled={confirm.isPending}>
-                  {confirm.isPending ? t('emailCode.verifying') : t('emailSection.confirm')}
-                </Button>
-                <div className="flex flex-wrap gap-2">
-                  <Button variant="tertiary" disabled={request.isPending} onClick={() => sendCode()}>
-                    {t('emailCode.resend')}
-                  </Button>
-                  <Button variant="tertiary" onClick={() => go({ name: 'view', saved: false })}>
-                    {t('emailSection.cancel')}
-                  </Button>
-                </div>
-              </form>
+              <CodeStep
+                sent={step}
+                sentMessage={t('emailSection.sent')}
+                then={t('emailSection.finish')}
+                code={code}
+                onCodeChange={(typed) => {
+                  setFieldError(undefined);
+                  setCode(typed);
+                }}
+                fieldError={fieldError}
+                error={confirm.error ?? request.error}
+                submitLabel={t('emailSection.confirm')}
+                submitting={confirm.isPending}
+                onSubmit={confirmCode}
+                resending={request.isPending}
+                onResend={() => sendCode()}
+                back={{ label: t('emailSection.cancel'), onClick: () => go({ name: 'view', saved: false }) }}
+              />
             )}
           </>
         )}
