@@ -9,6 +9,7 @@ import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
 import { screenshot } from './support/screenshot.ts';
 import { startServer, type ServerProcess } from './support/server.ts';
 import { createStorage, type TestStorage } from './support/storage.ts';
+import { decodeQr } from './support/qr-decode.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const activityLabel = { ja: '環境美化（清掃・除草など）', en: 'Environment (clean-ups, weeding)' } as const;
@@ -160,6 +161,14 @@ describe('organizer groups: apply → return → resubmit → approve → invite
     await page.getByRole('button', { name: t.organizer.group.invite }).click();
     const link = await page.getByRole('textbox', { name: t.organizer.group.invite }).inputValue();
     expect(link).toMatch(/\/organizer#join=[\w-]{43}$/);
+    // The same link as a QR code, read back by an independent decoder (R-ORG-7: link or QR).
+    const qr = page.getByRole('img', { name: t.organizer.group.inviteQr });
+    // Loaded, and clear of the bottom navigation that covers the foot of the screen.
+    await qr.evaluate(async (image: { decode(): Promise<void>; scrollIntoView(o: object): void }) => {
+      await image.decode();
+      image.scrollIntoView({ block: 'center' });
+    });
+    expect(await decodeQr(await qr.screenshot())).toBe(link);
     await expectAccessible(page, `group with invitation (${lang})`);
     await screenshot(page, `organizer-06-invite-${lang}`);
 

@@ -13,6 +13,7 @@ import { Card } from '../../ui/Card.tsx';
 import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ApplicationForm } from './ApplicationForm.tsx';
+import { QrCode } from '../../ui/QrCode.tsx';
 import { GroupActions } from './GroupActions.tsx';
 import {
   organizerKeys,
@@ -326,6 +327,7 @@ function GroupScreen({ id }: { id: string }) {
             {invitation && (
               <div className="space-y-2" role="status">
                 <p>{t('organizer.group.inviteLead')}</p>
+                <QrCode value={invitation.url} label={t('organizer.group.inviteQr')} />
                 <input
                   readOnly
                   aria-label={t('organizer.group.invite')}
