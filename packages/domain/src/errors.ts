@@ -91,6 +91,7 @@ export const errorCodes = [
   'organizer_termination_requested',
   'organizer_no_changes',
   // — account deletion and access policy —
+  'account_is_group_administrator',
   'verification_required',
   'account_deletion_unconfirmed',
   'account_deleted',

@@ -87,6 +87,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   organizer_termination_requested: 409,
   organizer_no_changes: 400,
   // — account deletion and access policy —
+  account_is_group_administrator: 409,
   verification_required: 403,
   account_deletion_unconfirmed: 400,
   account_deleted: 410,

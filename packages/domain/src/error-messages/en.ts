@@ -128,6 +128,8 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
     'This needs identity verification with your My Number Card. Please verify on My page first.',
   account_deletion_unconfirmed:
     'Your account was not deleted. To delete it, tick the confirmation box and press "Delete my account" again.',
+  account_is_group_administrator:
+    'You are the administrator of an organizer group. Before deleting your account, hand the administrator role to a member in the organizer mini-app, or ask to end the group’s use.',
   account_deleted: 'This account has already been deleted. Please go back to Home.',
   service_unavailable: 'The service is unavailable right now. Please try again later.',
   internal: 'Sorry, something went wrong. Please try again later.',

@@ -9,6 +9,7 @@ import {
   jpkiChallenges,
   notifications,
   oidcAuthorizations,
+  organizerMembers,
   passkeys,
   schoolDistricts,
   sessions,
@@ -21,6 +22,7 @@ import {
 import { createSession, findViewer } from '../../platform/session-store.ts';
 import { callerFor, createUser, type Caller } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { seedDemoData } from '../demo/seed-demo.ts';
 import { applyVerifiedIdentity, type ProvenIdentity } from '../identity/apply-verified-identity.ts';
 import { deleteAccount, deletedAccountDisplayName } from './delete-account.ts';
 
@@ -307,5 +309,25 @@ describe('DELETE /api/me: account deletion (issue 3 part 7, R-PRIV-1)', () => {
     const forged = await deleteMe({ headers: withoutToken });
     expect(forged.json()).toMatchObject({ code: 'csrf_failed' });
     expect((await holdings(person.id, person.email)).user?.deletedAt).toBeNull();
+  });
+
+  it('refuses a group administrator until the role is handed over, and ends a member’s membership (R-ORG-7)', async () => {
+    await seedDemoData(db, { now: test.clock.now() });
+    const personaId = async (key: string) => {
+      const [row] = await db.select({ id: users.id }).from(users).where(eq(users.persona, key));
+      if (!row) throw new Error(`persona ${key} not seeded`);
+      return row.id;
+    };
+    const administrator = await personaId('organizer-admin');
+    await expect(deleteAccount(db, { userId: administrator, now: test.clock.now() })).rejects.toMatchObject({
+      code: 'account_is_group_administrator',
+    });
+    const [stillThere] = await db.select().from(users).where(eq(users.id, administrator));
+    expect(stillThere?.deletedAt).toBeNull();
+
+    const member = await personaId('organizer-member');
+    const removed = await deleteAccount(db, { userId: member, now: test.clock.now() });
+    expect(removed.groupMemberships).toBe(1);
+    expect(await db.select().from(organizerMembers).where(eq(organizerMembers.userId, member))).toEqual([]);
   });
 });

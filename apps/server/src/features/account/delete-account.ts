@@ -7,6 +7,7 @@ import {
   jpkiChallenges,
   notifications,
   oidcAuthorizations,
+  organizerMembers,
   passkeys,
   sessions,
   userMiniApps,
@@ -39,7 +40,8 @@ export type RemovedCounts = Record<
   | 'verificationEvents'
   | 'installedMiniApps'
   | 'notifications'
-  | 'roles',
+  | 'roles'
+  | 'groupMemberships',
   number
 >;
 
@@ -49,7 +51,8 @@ export type RemovedCounts = Record<
  * Gone: every way to sign in (sessions, passkeys, pending WebAuthn ceremonies, e-mail codes,
  * OIDC and JPKI flows in progress), the proven identity (bindings and verification history, so
  * the same card may later verify a new account), installed mini-apps, notifications and staff
- * roles; and on the users row every personal item. The row itself stays, with `deleted_at`,
+ * roles and membership of organizer groups; and on the users row every personal item. A group's
+ * administrator must hand the role over (or end the group) first. The row itself stays, with `deleted_at`,
  * so records others legitimately keep (attendance counts, issued certificate serials) still
  * point at it without the person's data. The database's check constraint refuses a deleted
  * row that still holds an e-mail address, card items or a declared birth date.
@@ -67,6 +70,13 @@ export async function deleteAccount(
       .where(eq(users.id, userId))
       .for('update');
     if (!account || account.deletedAt) throw new AppError('account_deleted');
+    // A group must not be left without its administrator (R-ORG-7): hand the role over first.
+    const [administers] = await tx
+      .select({ groupId: organizerMembers.groupId })
+      .from(organizerMembers)
+      .where(and(eq(organizerMembers.userId, userId), eq(organizerMembers.role, 'admin')))
+      .limit(1);
+    if (administers) throw new AppError('account_is_group_administrator');
 
     const ownEmailCodes = account.email
       ? or(eq(emailCodes.userId, userId), eq(emailCodes.email, account.email))
@@ -83,6 +93,7 @@ export async function deleteAccount(
       installedMiniApps: await remove(tx, userMiniApps, eq(userMiniApps.userId, userId)),
       notifications: await remove(tx, notifications, eq(notifications.userId, userId)),
       roles: await remove(tx, userRoles, eq(userRoles.userId, userId)),
+      groupMemberships: await remove(tx, organizerMembers, eq(organizerMembers.userId, userId)),
     };
 
     const cleared = await tx
