@@ -89,7 +89,7 @@ const calls: Call[] = [
         applicant,
         'PUT',
         `/api/organizer/applications/${id}`,
-        await completeDraft(test, applicant, `保存${id}`),
+        await completeDraft(test, applicant, `保存${++sequence}`),
       ),
   },
   {
