@@ -435,6 +435,7 @@ describe('authorization: development-only routes are not there in production', (
         NODE_ENV: 'production',
         SESSION_SECRET: 'authorization-test-session-secret-0123456789',
         IDENTITY_KEY_SECRET: 'authorization-test-identity-key-secret-0123456789',
+        SIGNING_KEY_SECRET: 'a-production-signing-key-secret-for-tests-0123456789',
         SMTP_URL: 'smtp://127.0.0.1:2525',
       },
     });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, developmentSessionSecret, loadConfig } from './config.ts';
+import { ConfigError, developmentSessionSecret, developmentSigningKeySecret, loadConfig } from './config.ts';
 
 const productionBase = {
   NODE_ENV: 'production',
   SESSION_SECRET: 'a-real-secret-of-more-than-thirty-two-characters',
   PUBLIC_URL: 'https://app.example.jp',
   IDENTITY_KEY_SECRET: 'another-real-secret-of-more-than-thirty-two-chars',
+  SIGNING_KEY_SECRET: 'a-production-signing-key-secret-for-tests-0123456789',
   SMTP_URL: 'smtp://mail.example.jp:587',
 };
 
@@ -48,6 +49,12 @@ describe('loadConfig', () => {
     ['no identity key secret', { IDENTITY_KEY_SECRET: undefined }, /IDENTITY_KEY_SECRET must be set/],
     ['the development card service', { DEV_CARD_SERVICE: 'true' }, /DEV_CARD_SERVICE/],
     ['no SMTP server', { SMTP_URL: undefined }, /SMTP_URL/],
+    ['no signing key secret', { SIGNING_KEY_SECRET: undefined }, /SIGNING_KEY_SECRET must be set/],
+    [
+      'the development signing key',
+      { SIGNING_KEY_SECRET: developmentSigningKeySecret },
+      /development default/,
+    ],
   ])('refuses production with %s', (_name, override, message) => {
     const env = { ...productionBase, ...override };
     expect(() => loadConfig(env)).toThrowError(ConfigError);

@@ -40,6 +40,9 @@ const environmentSchema = z.object({
   JPKI_CA_CERTS_FILE: z.string().min(1).optional(),
   JPKI_CRL_FILES: z.string().min(1).optional(),
   SCHOOL_DISTRICTS_CSV: z.string().min(1).optional(),
+  CERTIFICATE_FONT_FILE: z.string().min(1).optional(),
+  RANKS_FILE: z.string().min(1).optional(),
+  SIGNING_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>['NODE_ENV'];
@@ -78,10 +81,20 @@ export interface Config {
   /** PEM bundle of JPKI signature-certificate CAs, and CRL files (comma-separated), if JPKI is offered. */
   jpki: { caCertsFile: string | null; crlFiles: string[] };
   schoolDistrictsCsv: string | null;
+  /** A Japanese TrueType font for certificate PDFs; null: the first of the known system fonts. */
+  certificateFontFile: string | null;
+  /** JSON rank table (R-PT-9, `rankTableSchema`); null: the domain's default ranks. */
+  ranksFile: string | null;
+  /**
+   * Seeds the Ed25519 keys that sign check-in tokens and certificates. Like the identity key it
+   * must not be rotated while issued certificates should still verify.
+   */
+  signingKeySecret: string;
 }
 
 /** Used outside production only; production refuses to start with it. */
 export const developmentSessionSecret = 'development-only-session-secret-do-not-use-in-production';
+export const developmentSigningKeySecret = 'development-only-signing-key-secret-not-for-production';
 export const developmentIdentityKeySecret = 'development-only-identity-key-secret-not-for-production';
 
 export class ConfigError extends Error {}
@@ -108,6 +121,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       !e.IDENTITY_KEY_SECRET && 'IDENTITY_KEY_SECRET must be set in production',
       e.IDENTITY_KEY_SECRET === developmentIdentityKeySecret &&
         'IDENTITY_KEY_SECRET must not be the development default',
+      !e.SIGNING_KEY_SECRET && 'SIGNING_KEY_SECRET must be set in production',
+      e.SIGNING_KEY_SECRET === developmentSigningKeySecret &&
+        'SIGNING_KEY_SECRET must not be the development default',
       devCardService && 'DEV_CARD_SERVICE is a development feature and cannot be enabled in production',
       !e.SMTP_URL && 'SMTP_URL must be set in production (e-mail sign-in codes are sent through it)',
     ].filter((message): message is string => typeof message === 'string');
@@ -158,5 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           .filter(Boolean) ?? [],
     },
     schoolDistrictsCsv: e.SCHOOL_DISTRICTS_CSV ?? null,
+    certificateFontFile: e.CERTIFICATE_FONT_FILE ?? null,
+    ranksFile: e.RANKS_FILE ?? null,
+    signingKeySecret: e.SIGNING_KEY_SECRET ?? developmentSigningKeySecret,
   };
 }

@@ -90,6 +90,10 @@ export const errorCodes = [
   'organizer_renewal_window_not_open',
   'organizer_termination_requested',
   'organizer_no_changes',
+  // — activities: organizer side (create, publish, notices, participants) —
+  // — activities: discover and apply —
+  // — check-in and points —
+  // — certificates —
   // — account deletion and access policy —
   'account_is_group_administrator',
   'verification_required',

@@ -24,7 +24,7 @@ import { users } from './schema.ts';
  */
 
 /** Raw bytes: one code path on PGlite and PostgreSQL. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
 });
 

@@ -212,3 +212,5 @@ export const verificationEvents = pgTable(
 
 export * from './accounts-schema.ts';
 export * from './organizer-schema.ts';
+export * from './activities-schema.ts';
+export * from './check-in-schema.ts';

@@ -86,6 +86,10 @@ export const statusByCode: Record<ErrorCode, number> = {
   organizer_renewal_window_not_open: 409,
   organizer_termination_requested: 409,
   organizer_no_changes: 400,
+  // — activities: organizer side (create, publish, notices, participants) —
+  // — activities: discover and apply —
+  // — check-in and points —
+  // — certificates —
   // — account deletion and access policy —
   account_is_group_administrator: 409,
   verification_required: 403,

@@ -123,6 +123,10 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
     'Renewal cannot be applied for yet. Please apply once the renewal period opens.',
   organizer_termination_requested: 'An end of use has been requested, so this cannot be done.',
   organizer_no_changes: 'Nothing has changed. Please edit the details you want to change.',
+  // — activities: organizer side (create, publish, notices, participants) —
+  // — activities: discover and apply —
+  // — check-in and points —
+  // — certificates —
   // — account deletion and access policy —
   verification_required:
     'This needs identity verification with your My Number Card. Please verify on My page first.',

@@ -120,6 +120,10 @@ export const errorMessagesJa: Record<ErrorCode, string> = {
   organizer_renewal_window_not_open: '更新の申請はまだできません。受付期間が始まってからお申し込みください。',
   organizer_termination_requested: '利用終了の申し出中のため、この操作はできません。',
   organizer_no_changes: '変更された項目がありません。変更する内容を入力してください。',
+  // — activities: organizer side (create, publish, notices, participants) —
+  // — activities: discover and apply —
+  // — check-in and points —
+  // — certificates —
   // — account deletion and access policy —
   verification_required:
     'この操作には、マイナンバーカードでの本人確認が必要です。マイページから本人確認をしてください。',

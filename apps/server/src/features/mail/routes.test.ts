@@ -68,6 +68,7 @@ describe('development mail page in production', () => {
         NODE_ENV: 'production',
         SESSION_SECRET: 'a-production-session-secret-for-this-test-only-0123',
         IDENTITY_KEY_SECRET: 'a-production-identity-secret-for-this-test-only-0123',
+        SIGNING_KEY_SECRET: 'a-production-signing-key-secret-for-tests-0123456789',
         DEMO_SIGN_IN: 'false',
         SEED_DEMO_DATA: 'false',
         DEV_CARD_SERVICE: 'false',
