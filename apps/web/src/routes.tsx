@@ -16,6 +16,24 @@ const SignInPage = lazyScreen(async () => (await import('./shell/account/SignInP
 const SignUpPage = lazyScreen(async () => (await import('./shell/account/SignUpPage.tsx')).SignUpPage);
 const DevMailPage = lazyScreen(async () => (await import('./shell/dev-mail/DevMailPage.tsx')).DevMailPage);
 const VerifyPage = lazyScreen(async () => (await import('./shell/account/verify/VerifyPage.tsx')).VerifyPage);
+// Issues 5 and 6: screens under a mini-app's own path (the mini-app's page is its start screen).
+const OrganizerActivitiesPage = lazyScreen(
+  async () =>
+    (await import('./miniapps/organizer/activities/OrganizerActivitiesPage.tsx')).OrganizerActivitiesPage,
+);
+const OrganizerActivityPage = lazyScreen(
+  async () =>
+    (await import('./miniapps/organizer/activities/OrganizerActivityPage.tsx')).OrganizerActivityPage,
+);
+const CheckInScreen = lazyScreen(
+  async () => (await import('./miniapps/organizer/check-in/CheckInScreen.tsx')).CheckInScreen,
+);
+const CertificatesPage = lazyScreen(
+  async () => (await import('./certificates/CertificatesPage.tsx')).CertificatesPage,
+);
+const CertificateVerificationPage = lazyScreen(
+  async () => (await import('./certificates/CertificateVerificationPage.tsx')).CertificateVerificationPage,
+);
 const NotFoundPage = lazyScreen(async () => (await import('./shell/NotFoundPage.tsx')).NotFoundPage);
 
 const routes: RouteObject[] = [
@@ -33,9 +51,15 @@ const routes: RouteObject[] = [
       { path: 'verify', element: <VerifyPage /> },
       { path: 'signup', element: <SignUpPage /> },
       { path: 'dev/mail', element: <DevMailPage /> },
+      { path: 'organizer/groups/:groupId/activities/*', element: <OrganizerActivitiesPage /> },
+      { path: 'organizer/activities/:activityId/check-in', element: <CheckInScreen /> },
+      { path: 'organizer/activities/:activityId/*', element: <OrganizerActivityPage /> },
+      { path: 'points/certificates', element: <CertificatesPage /> },
+      { path: 'verify/:serial', element: <CertificateVerificationPage /> },
+      // A mini-app's page owns the paths under it (the volunteer mini-app's detail pages, …).
       ...miniApps.map((app) => {
         const Page = miniAppPages[app.id];
-        return { path: app.route.slice(1), element: <Page /> };
+        return { path: `${app.route.slice(1)}/*`, element: <Page /> };
       }),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,4 @@
+// Placeholder until the screen is built: replace this whole file.
+export function OrganizerActivitiesPage() {
+  return null;
+}
