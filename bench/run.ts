@@ -7,7 +7,8 @@ import { startServer } from '../e2e/support/server.ts';
 import { createPostgresStorage, createStorage, type TestStorage } from '../e2e/support/storage.ts';
 import { initialAssets } from './bundle-size.ts';
 import { coldStarts, median } from './cold-start.ts';
-import { startTempPostgres } from './temp-postgres.ts';
+import { benchCityScale } from './city-scale.ts';
+import { postgresBinDir, startTempPostgres } from './temp-postgres.ts';
 import { measureThroughput } from './throughput.ts';
 import { formatInt, formatKb, printTable } from './table.ts';
 
@@ -105,8 +106,24 @@ async function benchServer(): Promise<void> {
   }
 }
 
+/** Issues 5 and 6 at city scale need real PostgreSQL: a given URL or a temporary server. */
+async function benchCity(): Promise<void> {
+  const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
+  const temp = given ? null : await startTempPostgres().catch(() => null);
+  const serverUrl = given ?? temp?.url;
+  if (!serverUrl) return console.log('\nCity-scale bench: skipped: no PostgreSQL');
+  const bin = postgresBinDir();
+  const pgbench = bin && existsSync(join(bin, 'pgbench')) ? join(bin, 'pgbench') : null;
+  try {
+    await benchCityScale(serverUrl, pgbench);
+  } finally {
+    await temp?.stop();
+  }
+}
+
 const started = performance.now();
 console.log(`bench: node ${process.version}, ${process.platform}, loopback only`);
 benchInitialJs();
 await benchServer();
+await benchCity();
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -16,7 +16,7 @@ export interface TempPostgres {
 }
 
 /** Debian's newest versioned bin dir (not whatever `pg_ctl` is first on the PATH), or null. */
-function postgresBinDir(): string | null {
+export function postgresBinDir(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)

@@ -30,6 +30,12 @@ import { devMailRoutes } from './features/mail/routes.ts';
 import { miniAppRoutes } from './features/miniapps/routes.ts';
 import { notificationRoutes } from './features/notifications/routes.ts';
 import { organizerRoutes } from './features/organizer/routes.ts';
+import { checkInRoutes } from './features/check-in/routes.ts';
+import { pointsRoutes } from './features/points/routes.ts';
+import { certificateRoutes } from './features/certificates/routes.ts';
+import { applyRoutes } from './features/activities/apply/routes.ts';
+import { discoverRoutes } from './features/activities/discover/routes.ts';
+import { activityOrganizerRoutes } from './features/activities/organizer/routes.ts';
 import { schoolDistrictRoutes } from './features/school-districts/routes.ts';
 import { passkeyRoutes } from './features/passkeys/routes.ts';
 import { sessionRoutes } from './features/session/routes.ts';
@@ -54,6 +60,12 @@ const features: Feature[] = [
   jpkiRoutes,
   schoolDistrictRoutes,
   organizerRoutes,
+  checkInRoutes,
+  pointsRoutes,
+  certificateRoutes,
+  discoverRoutes,
+  applyRoutes,
+  activityOrganizerRoutes,
 ];
 
 /**

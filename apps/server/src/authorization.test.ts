@@ -214,6 +214,66 @@ const expectations: Record<string, Expectation> = {
     access: 'organizer.become_member',
     url: `/api/organizer/invitations/${anyToken}/accept`,
   },
+  // Activities, organizer side (issue 5): the role is the caller's role in the activity's group.
+  'GET /api/organizer/groups/:id/activities': {
+    access: 'activity.manage',
+    url: `/api/organizer/groups/${anyUuid}/activities`,
+  },
+  'POST /api/organizer/groups/:id/activities': {
+    access: 'activity.manage',
+    url: `/api/organizer/groups/${anyUuid}/activities`,
+    body: { title: '認可テスト' },
+  },
+  'POST /api/organizer/groups/:id/activity-images': {
+    access: 'activity.manage',
+    url: `/api/organizer/groups/${anyUuid}/activity-images`,
+  },
+  'GET /api/activity-images/:id': { access: 'public', url: `/api/activity-images/${anyUuid}` },
+  'GET /api/organizer/activities/:id': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}`,
+  },
+  'PUT /api/organizer/activities/:id': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}`,
+    body: { title: '認可テスト' },
+  },
+  'DELETE /api/organizer/activities/:id': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}`,
+  },
+  'POST /api/organizer/activities/:id/publish': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}/publish`,
+    body: { visibility: 'public', eligibility: [] },
+  },
+  'POST /api/organizer/activities/:id/visibility': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}/visibility`,
+    body: { visibility: 'unlisted' },
+  },
+  'POST /api/organizer/activities/:id/cancel': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}/cancel`,
+    body: { reason: '雨天のため' },
+  },
+  'GET /api/organizer/activities/:id/notices': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}/notices`,
+  },
+  'POST /api/organizer/activities/:id/notices': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}/notices`,
+    body: { body: '集合場所が変わりました。' },
+  },
+  'GET /api/organizer/activities/:id/participants': {
+    access: 'activity.view_participants',
+    url: `/api/organizer/activities/${anyUuid}/participants`,
+  },
+  'GET /api/organizer/activities/:id/participants.csv': {
+    access: 'activity.view_participants',
+    url: `/api/organizer/activities/${anyUuid}/participants.csv`,
+  },
   // The city console
   'GET /api/city/organizer/applications': { access: 'organizer.review' },
   'GET /api/city/organizer/applications/:id': {
@@ -251,6 +311,24 @@ const expectations: Record<string, Expectation> = {
     access: 'identity.resolve_conflict',
     body: { holderUserId: anyUuid, reason: '本人からの申し出' },
   },
+  // Activities, resident side (issue 5): search and pages are public; applying needs an account.
+  'GET /api/activities': { access: 'public' },
+  'GET /api/activities/:id': { access: 'public', url: `/api/activities/${anyUuid}` },
+  'GET /api/activities/:id/calendar.ics': {
+    access: 'public',
+    url: `/api/activities/${anyUuid}/calendar.ics`,
+  },
+  'GET /volunteer/activities/:id': { access: 'public', url: `/volunteer/activities/${anyUuid}` },
+  'POST /api/activities/:id/applications': {
+    access: 'activity.apply',
+    url: `/api/activities/${anyUuid}/applications`,
+    body: {},
+  },
+  'DELETE /api/activities/:id/applications/me': {
+    access: 'activity.apply',
+    url: `/api/activities/${anyUuid}/applications/me`,
+  },
+  'GET /api/me/activities': { access: 'activity.apply' },
   // Own account
   'GET /api/me/identity': { access: 'account.manage' },
   'PUT /api/me/identity/declared': {
@@ -285,6 +363,46 @@ const expectations: Record<string, Expectation> = {
   'GET /api/notifications': { access: 'account.manage' },
   'POST /api/notifications/read-all': { access: 'account.manage' },
   'POST /api/notifications/:id/read': { access: 'account.manage', url: `/api/notifications/${anyUuid}/read` },
+  // Check-in and points (issue 6): the organizer's code screen and attendance list take the
+  // caller's role in the activity's group; the scan needs a verified resident.
+  'GET /api/organizer/activities/:id/check-in': {
+    access: 'activity.show_checkin_code',
+    url: `/api/organizer/activities/${anyUuid}/check-in`,
+  },
+  'GET /api/organizer/activities/:id/attendances': {
+    access: 'activity.view_participants',
+    url: `/api/organizer/activities/${anyUuid}/attendances`,
+  },
+  'POST /api/check-in': { access: 'points.receive', body: { token: anyToken } },
+  'POST /api/city/check-in/late': {
+    access: 'points.grant_exception',
+    body: { activityId: anyUuid, userId: anyUuid, reason: 'QR画面の障害のため' },
+  },
+  'GET /api/me/points': { access: 'points.view' },
+  // Activity certificates (issue 6, R-PT-10): the holder's own, the public check, the city's
+  // revocation, and the organizer's paper form (the caller's role in the activity's group).
+  'GET /api/me/certificates': { access: 'certificate.receive' },
+  'GET /api/me/certificates/:serial/pdf': {
+    access: 'certificate.receive',
+    url: '/api/me/certificates/KMA-2026-0000-000J/pdf',
+  },
+  'GET /api/certificates/:serial/verification': {
+    access: 'public',
+    url: '/api/certificates/KMA-2026-0000-000J/verification',
+  },
+  'GET /api/city/certificates/:serial': {
+    access: 'certificate.revoke',
+    url: '/api/city/certificates/KMA-2026-0000-000J',
+  },
+  'POST /api/city/certificates/:serial/revoke': {
+    access: 'certificate.revoke',
+    url: '/api/city/certificates/KMA-2026-0000-000J/revoke',
+    body: { reason: '誤って発行されたため' },
+  },
+  'GET /api/organizer/activities/:id/paper-certificate.pdf': {
+    access: 'activity.manage',
+    url: `/api/organizer/activities/${anyUuid}/paper-certificate.pdf`,
+  },
   // Mini-apps added by install code
   'GET /api/me/miniapps': { access: 'miniapp.install' },
   'POST /api/me/miniapps': { access: 'miniapp.install', body: { miniAppId: 'organizer' } },

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { miniApps } from './miniapps.ts';
-import { installCodeUrl, installShortCode, parseScanPayload } from './scan-payload.ts';
+import { checkInScanUrl, encodeCheckInToken } from './check-in/token.ts';
+import {
+  checkInCodePath,
+  installCodeUrl,
+  installShortCode,
+  parseScanPayload,
+  scanPathPrefix,
+} from './scan-payload.ts';
 
 const origin = 'https://app.city.kumamoto.jp';
 
@@ -36,5 +43,47 @@ describe('parseScanPayload', () => {
         expect(typeof result.ok).toBe('boolean');
       }),
     );
+  });
+});
+
+describe('parseScanPayload: check-in codes (R-PT-1)', () => {
+  const activityId = '0b7c6f9e-3d2a-4e51-9f0a-6c1d2e3f4a5b';
+  const token = encodeCheckInToken({ activityId, window: 59_000_000 }, new Uint8Array(64).fill(9));
+
+  it("reads the organizer's QR URL as a check-in with its token", () => {
+    expect(parseScanPayload(checkInScanUrl(origin, token), origin)).toEqual({
+      ok: true,
+      payload: { kind: 'checkin', token, activityId },
+    });
+  });
+
+  it.each(['K7M-2QX', 'k7m2qx', 'ｋ７ｍ－２ｑｘ', 'checkin:K7M2QX', `${origin}/scan/checkin/K7M2QX`])(
+    'reads the typed fallback code %j',
+    (typed) => {
+      expect(parseScanPayload(typed, origin)).toEqual({
+        ok: true,
+        payload: { kind: 'checkin-code', code: 'K7M2QX' },
+      });
+    },
+  );
+
+  it('routes both forms to a path that reads back as the same payload', () => {
+    for (const text of [checkInScanUrl(origin, token), 'K7M-2QX']) {
+      const first = parseScanPayload(text, origin);
+      if (!first.ok || first.payload.kind === 'install-miniapp') throw new Error('not a check-in');
+      const path = checkInCodePath(first.payload);
+      expect(path.startsWith(scanPathPrefix)).toBe(true);
+      expect(parseScanPayload(`${origin}${path}`, origin)).toEqual(first);
+    }
+  });
+
+  it.each([
+    ['a check-in URL on another site', checkInScanUrl('https://evil.example', token)],
+    ['a damaged token', `${origin}/scan/checkin/${token.slice(0, -4)}`],
+    ['a code in a longer path', `${origin}/scan/checkin/K7M2QX/extra`],
+    ['a code of the wrong length', 'K7M2Q'],
+    ['a code with a letter never used', 'K7M2QU'],
+  ])('refuses %s', (_name, text) => {
+    expect(parseScanPayload(text, origin)).toEqual({ ok: false, reason: 'unknown_scan_code' });
   });
 });

@@ -15,6 +15,7 @@ export * from './insurance.ts';
 export * from './jst-local-time.ts';
 export * from './lifecycle.ts';
 export * from './limits.ts';
+export * from './notice-text.ts';
 export * from './notices.ts';
 export * from './participants-csv.ts';
 export * from './participants.ts';

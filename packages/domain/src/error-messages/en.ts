@@ -124,9 +124,81 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
   organizer_termination_requested: 'An end of use has been requested, so this cannot be done.',
   organizer_no_changes: 'Nothing has changed. Please edit the details you want to change.',
   // — activities: organizer side (create, publish, notices, participants) —
+  activity_group_change_pending:
+    'The group has a change application under review, so it cannot create or publish activities yet. Please try again once the review is finished.',
+  activity_not_a_draft:
+    'This can only be done with a draft. A published activity cannot be deleted; please cancel it instead.',
+  activity_not_published: 'This activity has not been published yet. Please publish it first.',
+  activity_already_cancelled: 'This activity has already been cancelled, so it can no longer be changed.',
+  activity_already_ended: 'This activity has already ended, so it can no longer be changed.',
+  activity_image_type: 'Please choose an image file (JPEG, PNG or WebP).',
+  activity_image_too_large: 'The image is too large. Please choose an image of 10 MB or less.',
+  activity_image_not_found: 'The chosen thumbnail image could not be found. Please upload the image again.',
+  activity_notice_empty: 'Please write the text of the notice.',
+  activity_notice_too_long: 'The notice is too long. Please keep it to 2,000 characters or fewer.',
+  activity_cancel_reason_required:
+    'Please give the reason for cancelling. It is included in the notice to participants.',
+  activity_cancel_reason_too_long: 'The reason is too long. Please keep it to 500 characters or fewer.',
+  activity_text_forbidden_characters:
+    'The text contains characters that cannot be used (such as control characters). Please type it again.',
   // — activities: discover and apply —
+  application_not_open: 'This activity is not taking applications. Please check the activity page.',
+  application_activity_cancelled:
+    'This activity has been cancelled, so there is nothing to apply for or withdraw.',
+  application_activity_ended: 'This activity has already ended. Please look for another activity.',
+  application_closed: 'Applications for this activity have closed. Please look for another activity.',
+  application_already_applied:
+    'You have already applied for this activity. You can see it under "My activities".',
+  application_already_waitlisted:
+    'You are already on the waiting list for this activity. We will let you know when a place opens up.',
+  application_district_needs_verification:
+    'This activity is only for residents of its school district. Please verify your identity with your My Number Card to apply.',
+  application_district_unknown:
+    'This activity is only for residents of its school district, and your school district cannot be told from your registered address. Please contact the organizer.',
+  application_wrong_district:
+    'This activity is only for residents of its school district, so you cannot apply. Please look for activities in your own school district.',
+  application_not_found: 'You have not applied for this activity.',
+  application_activity_started:
+    'The activity has started, so the application can no longer be withdrawn. If you cannot take part, please contact the organizer.',
   // — check-in and points —
+  check_in_token_malformed:
+    "The QR code could not be read. Please scan the code on the organizer's screen again, or type the 6 characters shown below it.",
+  check_in_token_invalid:
+    "This QR code was not issued by the Kumamoto App. Please scan the code shown on the organizer's screen, there and then.",
+  check_in_token_expired: "This QR code has expired. Please scan the code the organizer's screen shows now.",
+  check_in_token_not_yet_valid:
+    "This QR code is not valid yet. Please scan the code the organizer's screen shows now.",
+  check_in_token_other_activity:
+    'This QR code is for a different activity. Please scan the code on the screen of the organizer of your activity.',
+  check_in_code_not_recognised:
+    "That code was not found. Please check the 6 characters on the organizer's screen and type them again (the code changes about every 30 seconds).",
+  check_in_group_inactive:
+    'This group cannot give points at the moment. Please ask the organizer for details.',
+  check_in_activity_cancelled: 'This activity was cancelled, so no points or certificate are given for it.',
+  check_in_wrong_day:
+    'Points and the activity certificate can only be received on the day of the activity (Japan time).',
+  check_in_not_applied:
+    'This activity has a limited number of places, so only people who applied in advance receive points. Please ask the organizer if you have questions.',
+  check_in_already_checked_in:
+    'This resident has already received the points and certificate for this activity. Nothing more needs to be issued.',
+  check_in_reason_required:
+    'Please write the reason: which app fault prevented the points from being given on the day.',
+  check_in_not_held_yet:
+    'This activity has not taken place yet. Points can be issued afterwards only once the activity day has passed.',
+  check_in_not_verified_by_activity_day:
+    'This resident had not verified their identity with the My Number Card by the activity day, so points and a certificate cannot be issued afterwards.',
   // — certificates —
+  certificate_not_found: 'No activity certificate with this number was found. Please check the number again.',
+  certificate_revoked:
+    'This activity certificate was revoked by the Kumamoto App office and can no longer be downloaded. Please see your notices for details.',
+  certificate_already_revoked: 'This activity certificate has already been revoked.',
+  certificate_serial_invalid:
+    'This is not a certificate number. Please type the number starting with "KMA-" at the top right of the certificate, as printed.',
+  certificate_reason_required:
+    'Please enter the reason for revoking. It is recorded and explained to the certificate holder.',
+  certificate_reason_too_long: 'Please keep the reason for revoking to 500 characters or fewer.',
+  certificate_font_unavailable:
+    'The certificate PDF cannot be made right now (the server has no Japanese font). Please try again later, and contact the Kumamoto App office if it continues.',
   // — account deletion and access policy —
   verification_required:
     'This needs identity verification with your My Number Card. Please verify on My page first.',

@@ -121,9 +121,74 @@ export const errorMessagesJa: Record<ErrorCode, string> = {
   organizer_termination_requested: '利用終了の申し出中のため、この操作はできません。',
   organizer_no_changes: '変更された項目がありません。変更する内容を入力してください。',
   // — activities: organizer side (create, publish, notices, participants) —
+  activity_group_change_pending:
+    '団体の登録内容の変更申請を審査中のため、新しい活動の作成や公開はできません。審査が終わってからお試しください。',
+  activity_not_a_draft: 'この操作は下書きの活動にだけできます。公開した活動は削除せず、中止してください。',
+  activity_not_published: 'この活動はまだ公開されていません。先に公開してください。',
+  activity_already_cancelled: 'この活動はすでに中止されているため、変更できません。',
+  activity_already_ended: 'この活動はすでに終了しているため、変更できません。',
+  activity_image_type: '画像ファイル（JPEG・PNG・WebP）を選んでください。',
+  activity_image_too_large: '画像が大きすぎます。10MB以下の画像を選んでください。',
+  activity_image_not_found: '選んだサムネイル画像が見つかりません。画像をもう一度アップロードしてください。',
+  activity_notice_empty: 'お知らせの本文を入力してください。',
+  activity_notice_too_long: 'お知らせの本文が長すぎます。2000文字以内にしてください。',
+  activity_cancel_reason_required: '中止の理由を入力してください。参加者へのお知らせに載ります。',
+  activity_cancel_reason_too_long: '中止の理由が長すぎます。500文字以内にしてください。',
+  activity_text_forbidden_characters: '使えない文字（制御文字など）が含まれています。入力し直してください。',
   // — activities: discover and apply —
+  application_not_open: 'この活動は申し込みを受け付けていません。活動のページを確認してください。',
+  application_activity_cancelled: 'この活動は中止になりました。申し込みや取り消しは必要ありません。',
+  application_activity_ended: 'この活動はすでに終了しています。ほかの活動を探してください。',
+  application_closed: 'この活動の申し込みは締め切りました。ほかの活動を探してください。',
+  application_already_applied: 'この活動にはすでに申し込んでいます。「わたしの活動」で確認できます。',
+  application_already_waitlisted:
+    'この活動のキャンセル待ちにすでに登録しています。空きが出たらお知らせします。',
+  application_district_needs_verification:
+    'この活動は対象の校区にお住まいの方限定です。マイナンバーカードで本人確認をすると申し込めます。',
+  application_district_unknown:
+    'この活動は対象の校区にお住まいの方限定ですが、登録された住所から校区が分かりません。主催団体にお問い合わせください。',
+  application_wrong_district:
+    'この活動は対象の校区にお住まいの方限定のため、申し込めません。お住まいの校区の活動を探してください。',
+  application_not_found: 'この活動には申し込んでいません。',
+  application_activity_started:
+    '活動が始まったため、申し込みを取り消せません。参加できない場合は主催団体に連絡してください。',
   // — check-in and points —
+  check_in_token_malformed:
+    'QRコードを読み取れませんでした。主催者の画面のQRコードをもう一度読み取るか、画面の下の英数字6文字を入力してください。',
+  check_in_token_invalid:
+    'このQRコードは、くまもとアプリが発行したものではありません。主催者の画面に表示されたQRコードを、その場で読み取ってください。',
+  check_in_token_expired:
+    'QRコードの有効時間が過ぎています。主催者の画面に表示されている、今のQRコードをもう一度読み取ってください。',
+  check_in_token_not_yet_valid:
+    'このQRコードはまだ使えません。主催者の画面に表示されている、今のQRコードを読み取ってください。',
+  check_in_token_other_activity:
+    'このQRコードは別の活動のものです。参加している活動の主催者の画面で、QRコードを読み取ってください。',
+  check_in_code_not_recognised:
+    '入力されたコードが見つかりません。主催者の画面の英数字6文字を確かめて、もう一度入力してください（コードは約30秒ごとに変わります）。',
+  check_in_group_inactive: 'この団体は現在、ポイントを付与できません。詳しくは主催者にお問い合わせください。',
+  check_in_activity_cancelled: 'この活動は中止されたため、ポイントと活動証明書は付与されません。',
+  check_in_wrong_day: 'ポイントと活動証明書は、活動の当日（日本時間）にだけ受け取れます。',
+  check_in_not_applied:
+    'この活動は定員があるため、事前に参加申込をした方だけがポイントを受け取れます。ご不明な点は主催者にお尋ねください。',
+  check_in_already_checked_in:
+    'この方は、この活動のポイントと活動証明書をすでに受け取っています。改めて付与する必要はありません。',
+  check_in_reason_required:
+    '理由を入力してください。どのようなアプリの不具合で当日に付与できなかったかを具体的に書いてください。',
+  check_in_not_held_yet: 'この活動はまだ行われていません。後日付与は、活動日の後にだけできます。',
+  check_in_not_verified_by_activity_day:
+    '活動日までにマイナンバーカードで本人確認をしていなかった方には、後からポイントと活動証明書を付与できません。',
   // — certificates —
+  certificate_not_found: 'この証明書番号の活動証明書は見つかりませんでした。番号をもう一度確かめてください。',
+  certificate_revoked:
+    'この活動証明書は熊本市の運営事務局により取り消されたため、ダウンロードできません。お知らせで内容を確認してください。',
+  certificate_already_revoked: 'この活動証明書はすでに取り消されています。',
+  certificate_serial_invalid:
+    '証明書番号の形が正しくありません。証明書の右上にある「KMA-」で始まる番号を、そのまま入力してください。',
+  certificate_reason_required:
+    '取り消しの理由を入力してください。理由は証明書の持ち主への説明と記録に使います。',
+  certificate_reason_too_long: '取り消しの理由は500文字以内で入力してください。',
+  certificate_font_unavailable:
+    '活動証明書のPDFを作れません（サーバーに日本語フォントがありません）。時間をおいて、もう一度お試しください。続く場合は運営事務局にお問い合わせください。',
   // — account deletion and access policy —
   verification_required:
     'この操作には、マイナンバーカードでの本人確認が必要です。マイページから本人確認をしてください。',

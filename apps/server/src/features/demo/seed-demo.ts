@@ -6,6 +6,7 @@ import { cardColumns } from '../identity/card-columns.ts';
 import { personKey } from '../identity/jpki/keys.ts';
 import { loadSampleSchoolDistrictsIfEmpty } from '../school-districts/load-at-start.ts';
 import { seedOrganizerDemo } from '../organizer/demo-seed.ts';
+import { seedActivitiesDemo } from '../activities/demo-seed.ts';
 import { demoPersonas } from './personas.ts';
 
 /**
@@ -51,5 +52,6 @@ export async function seedDemoData(
   await seedOrganizerDemo(db, { now });
   // The sample 校区 table (not the city's official one), if none is loaded; it derives the personas' districts.
   await loadSampleSchoolDistrictsIfEmpty(db);
+  await seedActivitiesDemo(db, { now });
   return { created };
 }

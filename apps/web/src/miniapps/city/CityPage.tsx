@@ -21,6 +21,8 @@ import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { GroupActions } from '../organizer/GroupActions.tsx';
 import { History } from '../organizer/OrganizerPage.tsx';
+import { LateCheckIn } from './LateCheckIn.tsx';
+import { CertificateRevocation } from './CertificateRevocation.tsx';
 import {
   organizerKeys,
   type ApplicationSummary,
@@ -54,6 +56,8 @@ export function CityPage() {
   const id = params.get('application');
   if (id) return <ReviewScreen id={id} />;
   if (params.get('view') === 'audit') return <AuditScreen />;
+  if (params.get('view') === 'late-check-in') return <LateCheckIn />;
+  if (params.get('view') === 'certificates') return <CertificateRevocation />;
   const group = params.get('group');
   if (group) return <GroupReviewScreen id={group} />;
   if (params.get('view') === 'groups') return <GroupsScreen />;
@@ -89,6 +93,22 @@ function QueueScreen({ admin }: { admin: boolean }) {
         {admin && (
           <Link to="/city?view=audit" className="inline-flex min-h-11 items-center text-blue-900 underline">
             {t('city.audit')}
+          </Link>
+        )}
+        {admin && (
+          <Link
+            to="/city?view=late-check-in"
+            className="inline-flex min-h-11 items-center text-blue-900 underline"
+          >
+            {t('checkIn.late.title')}
+          </Link>
+        )}
+        {admin && (
+          <Link
+            to="/city?view=certificates"
+            className="inline-flex min-h-11 items-center text-blue-900 underline"
+          >
+            {t('certificates.revoke.title')}
           </Link>
         )}
       </div>

@@ -259,6 +259,9 @@ function GroupScreen({ id }: { id: string }) {
         {group.activityRefusal === 'change_pending' && (
           <Alert tone="info">{t('organizer.group.changePending')}</Alert>
         )}
+        <ButtonLink to={`/organizer/groups/${group.id}/activities`} className="w-full sm:w-auto">
+          {t('organizerActivities.openFromGroup')}
+        </ButtonLink>
         <Card as="section" aria-labelledby="organizer-members">
           <h2 id="organizer-members" className="mb-3 text-std-20B-150">
             {t('organizer.group.members', { limit: group.memberLimit })}

@@ -1,6 +1,18 @@
-import { MiniAppPlaceholder } from '../../shell/MiniAppPlaceholder.tsx';
+import { useRoutes } from 'react-router';
+import { NotFoundPage } from '../../shell/NotFoundPage.tsx';
+import { ActivityDetailScreen } from './ActivityDetailScreen.tsx';
+import { MyActivitiesScreen } from './MyActivitiesScreen.tsx';
+import { SearchScreen } from './SearchScreen.tsx';
 
-/** Placeholder until the volunteer mini-app is built; loaded only when opened. */
+/**
+ * The volunteer mini-app (issue 5, resident side): find activities, read one and apply, and
+ * "my activities". It owns every path under /volunteer.
+ */
 export function VolunteerPage() {
-  return <MiniAppPlaceholder id="volunteer" />;
+  return useRoutes([
+    { index: true, element: <SearchScreen /> },
+    { path: 'activities/:id', element: <ActivityDetailScreen /> },
+    { path: 'mine', element: <MyActivitiesScreen /> },
+    { path: '*', element: <NotFoundPage /> },
+  ]);
 }

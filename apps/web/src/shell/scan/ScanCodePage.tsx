@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CheckInResult } from './check-in/CheckInResult.tsx';
 import { InstallConfirmation } from './InstallConfirmation.tsx';
 
 /**
@@ -30,5 +31,9 @@ export function ScanCodePage() {
   switch (result.payload.kind) {
     case 'install-miniapp':
       return <InstallConfirmation miniAppId={result.payload.miniAppId} />;
+    case 'checkin':
+    case 'checkin-code':
+      // One scan, one screen: a new code (the next one scanned) starts afresh.
+      return <CheckInResult key={pathname} scan={result.payload} />;
   }
 }

@@ -1,4 +1,4 @@
-import { installCodeUrl, parseScanPayload, type ScanPayload } from '@kumamoto/domain';
+import { checkInCodePath, installCodeUrl, parseScanPayload, type ScanPayload } from '@kumamoto/domain';
 
 /**
  * Every scanned or typed code goes to the screen of its kind, at the same path its code URL
@@ -8,6 +8,10 @@ export function payloadPath(payload: ScanPayload, origin: string): string {
   switch (payload.kind) {
     case 'install-miniapp':
       return new URL(installCodeUrl(origin, payload.miniAppId)).pathname;
+    // The organizer's check-in QR (R-PT-1) and the short code typed from under it.
+    case 'checkin':
+    case 'checkin-code':
+      return checkInCodePath(payload);
   }
 }
 

@@ -1,0 +1,283 @@
+import { eligibilityCriterionIds, errorMessages, jstDate } from '@kumamoto/domain';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectAccessible } from './support/axe.ts';
+import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
+import { fill, text, type Lang } from './support/i18n.ts';
+import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { decodeQr } from './support/qr-decode.ts';
+import { screenshot } from './support/screenshot.ts';
+import { startServer, type ServerProcess } from './support/server.ts';
+import { createStorage, type TestStorage } from './support/storage.ts';
+
+const minute = 60_000;
+
+/**
+ * Issue 6's journey on phones (R-PT-1 … R-PT-6): the organizer opens the QR screen on the
+ * activity's day, a verified resident who applied scans it with the phone's camera (the QR
+ * read from the screenshot by zbarimg) and gets +100 points and a certificate, the organizer's
+ * count goes up, a second scan (the typed fallback code) says "already received", the points
+ * page shows the 100 points; an unverified resident is told to verify; the city's late-issue
+ * form answers with the reason.
+ */
+describe('check-in: QR screen → scan → +100 points and certificate', () => {
+  let storage: TestStorage;
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let personas: { key: string; displayName: string }[] = [];
+
+  beforeAll(async () => {
+    storage = await createStorage();
+    // Two journeys with several phones each, from one address.
+    server = await startServer(storage, { env: { RATE_LIMIT_PER_MINUTE: '5000' } });
+    browser = await launchBrowser();
+    personas = (
+      (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
+        personas: { key: string; displayName: string }[];
+      }
+    ).personas;
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+    await storage?.dispose();
+  });
+
+  function personaName(key: string): string {
+    const persona = personas.find((candidate) => candidate.key === key);
+    if (!persona) throw new Error(`demo persona "${key}" missing`);
+    return persona.displayName;
+  }
+
+  async function signedIn(key: string, lang: Lang): Promise<{ page: Page; errors: ConsoleErrors }> {
+    const context = await newPhoneContext(browser, server.url, lang === 'en' ? { locale: 'en-US' } : {});
+    contexts.push(context);
+    const errors = new ConsoleErrors(context);
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForLang(page, lang);
+    await demoSignIn(page, lang, personaName(key));
+    return { page, errors };
+  }
+
+  /** A JSON API call with the page's session and CSRF token (set-up only: the journey is in the UI). */
+  async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+    const response = await page.request.fetch(path, {
+      method,
+      headers: { 'x-csrf-token': session.csrfToken },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  /** A published activity of the demo group starting at `startsAt` (the organizer API). */
+  async function createActivity(organizer: Page, title: string, startsAt: Date): Promise<string> {
+    const { items } = await call<{ items: { id: string }[] }>(organizer, 'GET', '/api/organizer/groups');
+    const groupId = items[0]?.id;
+    if (!groupId) throw new Error('the demo group is missing');
+    const { id } = await call<{ id: string }>(
+      organizer,
+      'POST',
+      `/api/organizer/groups/${groupId}/activities`,
+      {
+        title,
+        message: '地域をきれいにしましょう。',
+        content: '河川敷のごみ拾いをします。',
+        belongings: '軍手',
+        clothing: '動きやすい服装',
+        meetingPoint: '白川公園入口',
+        parking: 'ありません',
+        targetParticipants: 'どなたでも',
+        contact: '水前寺校区まちづくり委員会 096-000-0000',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 60 * minute).toISOString(),
+        placeName: '白川公園',
+        address: '熊本市中央区草葉町',
+        location: { lat: 32.8, lng: 130.71 },
+        category: 'environment',
+        capacity: 30,
+        insurance: 'group_policy',
+        visibility: 'public',
+        eligibility: [...eligibilityCriterionIds],
+      },
+    );
+    return id;
+  }
+
+  /**
+   * A start later today in Japan, far enough ahead to apply first (applications close at the
+   * start). In the last minutes of a JST day, waits for the next day.
+   */
+  async function startLaterToday(): Promise<Date> {
+    const now = new Date();
+    const start = new Date(now.getTime() + 5 * minute);
+    if (jstDate(start) === jstDate(now)) return start;
+    await new Promise((resolve) => setTimeout(resolve, start.getTime() - now.getTime()));
+    return startLaterToday();
+  }
+
+  /** The QR code on the organizer's screen, read by an independent decoder from a screenshot. */
+  async function readQr(organizer: Page, lang: Lang): Promise<string> {
+    const qr = organizer.getByRole('img', { name: text[lang].checkIn.organizer.qrLabel });
+    await qr.evaluate(async (image: { decode(): Promise<void> }) => image.decode());
+    return decodeQr(await qr.screenshot());
+  }
+
+  /** The residents who check in: a different verified person per language, each starting at 0 points. */
+  const residentKey: Record<Lang, string> = { ja: 'resident', en: 'city-reviewer' };
+
+  async function journey(lang: Lang) {
+    const t = text[lang];
+    const c = t.checkIn;
+    const organizer = await signedIn('organizer-admin', lang);
+    const resident = await signedIn(residentKey[lang], lang);
+    const activityTitle = `白川河川敷のまち清掃（${lang}）`;
+    const activityId = await createActivity(organizer.page, activityTitle, await startLaterToday());
+    await call(resident.page, 'POST', `/api/activities/${activityId}/applications`, {});
+
+    // Another day: the screen is closed and says why (R-PT-2).
+    const tomorrow = await createActivity(
+      organizer.page,
+      `翌日の清掃（${lang}）`,
+      new Date(Date.now() + 26 * 60 * minute),
+    );
+    await organizer.page.goto(`/organizer/activities/${tomorrow}/check-in`);
+    await waitForTitle(organizer.page, c.organizer.title);
+    await organizer.page.getByText(c.organizer.closed.wrong_day).waitFor();
+    expect(await organizer.page.getByRole('img', { name: c.organizer.qrLabel }).count()).toBe(0);
+    await expectAccessible(organizer.page, `check-in screen, another day (${lang})`);
+    await screenshot(organizer.page, `check-in-00-closed-${lang}`);
+
+    // On the day: the QR code, the typed code and the count.
+    const screen = organizer.page;
+    await screen.goto(`/organizer/activities/${activityId}/check-in`);
+    await waitForTitle(screen, c.organizer.title);
+    await screen.getByText(activityTitle).waitFor();
+    await screen.getByText(fill(c.organizer.countOf, { checkedIn: 0, applied: 1 })).waitFor();
+    const url = await readQr(screen, lang);
+    expect(url).toMatch(new RegExp(`^${server.url}/scan/checkin/[\\w-]{114}$`));
+    const code = (await screen.getByText(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/).textContent()) ?? '';
+    await expectAccessible(screen, `check-in QR screen (${lang})`);
+    await screenshot(screen, `check-in-01-qr-${lang}`);
+
+    // The resident's phone camera opens the code's URL: +100 points and the certificate.
+    await resident.page.goto(url);
+    await waitForTitle(resident.page, c.resident.doneTitle);
+    await resident.page.getByText(fill(c.resident.plusPoints, { points: 100 })).waitFor();
+    await resident.page
+      .getByText(fill(c.resident.activity, { title: activityTitle, group: '水前寺校区まちづくり委員会' }))
+      .waitFor();
+    expect(
+      await resident.page.getByRole('link', { name: c.resident.certificateLink }).getAttribute('href'),
+    ).toBe('/points/certificates');
+    // The first check-in reaches the first rank (R-PT-9).
+    await resident.page.getByText(c.resident.rankUpTitle).waitFor();
+    await expectAccessible(resident.page, `check-in received (${lang})`);
+    await screenshot(resident.page, `check-in-02-received-${lang}`);
+    // Reloading the result shows it again rather than sending the (soon stale) code once more.
+    await resident.page.reload();
+    await resident.page.getByText(fill(c.resident.plusPoints, { points: 100 })).waitFor();
+
+    // The organizer's count follows within a poll.
+    await screen
+      .getByText(fill(c.organizer.countOf, { checkedIn: 1, applied: 1 }))
+      .waitFor({ timeout: 15_000 });
+
+    // A second scan, with the typed code on the Scan screen: "already received", not an error.
+    // On a weak connection: the first answer is lost on the way back; the app sends again by
+    // itself, and the server, which grants once ever, answers the same check-in.
+    let lost = 0;
+    await resident.page.route('**/api/check-in', async (route) => {
+      if (lost++ > 0) return route.continue();
+      await route.fetch();
+      await route.abort('failed');
+    });
+    await resident.page.goto('/scan');
+    await waitForTitle(resident.page, t.scan.title);
+    await resident.page.getByLabel(t.scan.codeLabel).fill(code.toLowerCase());
+    await resident.page.getByLabel(t.scan.codeLabel).scrollIntoViewIfNeeded();
+    await screenshot(resident.page, `check-in-03-scan-code-${lang}`);
+    await resident.page.getByRole('button', { name: t.scan.submit, exact: true }).click();
+    await resident.page.getByText(fill(c.resident.retrying, { count: 1 })).waitFor();
+    await screenshot(resident.page, `check-in-04-retrying-${lang}`);
+    await waitForTitle(resident.page, c.resident.alreadyTitle);
+    expect(lost).toBe(2);
+    expect(resident.errors.messages.splice(0)).toEqual([expect.stringMatching(/ERR_FAILED/)]);
+    await resident.page.unroute('**/api/check-in');
+    await resident.page.getByText(c.resident.already).waitFor();
+    await expectAccessible(resident.page, `check-in already received (${lang})`);
+    await screenshot(resident.page, `check-in-05-already-${lang}`);
+    // Both tries of that repeated scan reached the server, and both are counted.
+    await screen
+      .getByText(fill(c.organizer.refusal.already_checked_in, { count: 2 }))
+      .waitFor({ timeout: 15_000 });
+
+    // The points mini-app: 100 points, usable for a year, the grant in the history.
+    await resident.page.goto('/points');
+    await waitForTitle(resident.page, t.points.title);
+    const balance = resident.page.getByRole('region', { name: t.points.balance });
+    expect((await balance.textContent())?.replace(/\s/g, '')).toContain(
+      `100${t.points.unit.replace(/\s/g, '')}`,
+    );
+    await resident.page.getByText(fill(t.points.kind.grantFor, { title: activityTitle })).waitFor();
+    await expectAccessible(resident.page, `points (${lang})`);
+    await screenshot(resident.page, `check-in-06-points-${lang}`);
+    // Clear of the bottom navigation that covers the foot of the screen.
+    await resident.page
+      .getByRole('heading', { name: t.points.historyHeading })
+      .evaluate((heading: { scrollIntoView(o: object): void }) => heading.scrollIntoView({ block: 'start' }));
+    await screenshot(resident.page, `check-in-07-points-history-${lang}`);
+
+    // An unverified resident is told why and where to verify (R-PT-3); counted for the organizer.
+    const newcomer = await signedIn('newcomer', lang);
+    await newcomer.page.goto(await readQr(screen, lang));
+    await waitForTitle(newcomer.page, c.resident.refusedTitle);
+    await newcomer.page.getByText(errorMessages[lang].verification_required).waitFor();
+    await newcomer.page.getByRole('link', { name: c.resident.verify }).waitFor();
+    await expectAccessible(newcomer.page, `check-in refused, unverified (${lang})`);
+    await screenshot(newcomer.page, `check-in-08-unverified-${lang}`);
+    expect(newcomer.errors.messages.splice(0)).toEqual([expect.stringMatching(/status of 403/)]);
+    // Their points page says the same, without asking the server.
+    await newcomer.page.goto('/points');
+    await newcomer.page.getByText(t.points.verify).waitFor();
+    await expectAccessible(newcomer.page, `points, unverified (${lang})`);
+    await screenshot(newcomer.page, `check-in-09-points-unverified-${lang}`);
+    await screen.getByText(fill(c.organizer.refusal.not_verified, { count: 1 })).waitFor({ timeout: 15_000 });
+
+    // Who checked in: name, age, gender, time (audited on the server).
+    await screen.getByRole('button', { name: c.organizer.showAttendance }).click();
+    await screen.getByText(personaName(residentKey[lang])).waitFor();
+    await screen.getByRole('heading', { name: c.organizer.attendanceHeading }).scrollIntoViewIfNeeded();
+    await expectAccessible(screen, `check-in attendance (${lang})`);
+    await screenshot(screen, `check-in-10-attendance-${lang}`);
+
+    // The city's late issue (FAQ Q3): reason required; the resident already has it.
+    const residentId = (await call<{ user: { id: string } }>(resident.page, 'GET', '/api/session')).user.id;
+    const city = await signedIn('city-admin', lang);
+    await city.page.goto('/city');
+    await city.page.getByRole('link', { name: c.late.title }).click();
+    await waitForTitle(city.page, c.late.title);
+    await city.page.getByLabel(c.late.activityId).fill(activityId);
+    await city.page.getByLabel(c.late.userId).fill(residentId);
+    await city.page.getByRole('button', { name: c.late.submit }).click();
+    await city.page.getByText(c.late.reasonRequired).waitFor();
+    await city.page.getByLabel(c.late.reason).fill('当日、アプリの障害で読み取りができなかったため');
+    await city.page.getByRole('button', { name: c.late.submit }).click();
+    await city.page.getByText(errorMessages[lang].check_in_already_checked_in).waitFor();
+    await expectAccessible(city.page, `late check-in form (${lang})`);
+    await screenshot(city.page, `check-in-11-late-${lang}`);
+    expect(city.errors.messages.splice(0)).toEqual([expect.stringMatching(/status of 409/)]);
+
+    organizer.errors.assertNone();
+    resident.errors.assertNone();
+    newcomer.errors.assertNone();
+    city.errors.assertNone();
+  }
+
+  test('in Japanese on phones', () => journey('ja'), 240_000);
+  test('in English on phones', () => journey('en'), 240_000);
+});
