@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type pg from 'pg';
+import { leanClient } from './http-client.ts';
 import { inParallel, ms, peakRssMiB, percentile } from './latency.ts';
 import type { BrowserHeaders } from './scale/sessions.ts';
 import { formatInt, printTable } from './table.ts';
@@ -25,6 +26,7 @@ export async function benchCheckInSurge(input: {
   organizer: BrowserHeaders;
   residents: BrowserHeaders[];
   inFlight: number;
+  databaseConnections: number;
 }): Promise<void> {
   const { baseUrl, client, activityId } = input;
   const screen = await fetch(`${baseUrl}/api/organizer/activities/${activityId}/check-in`, {
@@ -35,14 +37,17 @@ export async function benchCheckInSurge(input: {
 
   const latencies: number[] = [];
   const outcomes = new Map<string, number>();
+  const http = leanClient(input.inFlight);
+  const payload = JSON.stringify({ token });
   const scan = async (headers: BrowserHeaders) => {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/check-in`, {
-      method: 'POST',
-      headers: { ...headers, origin: baseUrl },
-      body: JSON.stringify({ token }),
-    });
-    const body = (await response.json()) as { outcome?: string; code?: string };
+    const response = await http.send(
+      'POST',
+      `${baseUrl}/api/check-in`,
+      { ...headers, origin: baseUrl },
+      payload,
+    );
+    const body = response.json as { outcome?: string; code?: string };
     latencies.push(performance.now() - started);
     const outcome = body.outcome ?? `refused: ${body.code ?? response.status}`;
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
@@ -56,6 +61,7 @@ export async function benchCheckInSurge(input: {
     input.inFlight,
   );
   const seconds = (performance.now() - started) / 1000;
+  http.close();
   const rss = await peakRssMiB(input.serverPid);
 
   const { rows } = await client.query<{
@@ -125,7 +131,7 @@ async function pgbenchSameInserts(
     pgbench: string | null;
     activityId: string;
     residents: BrowserHeaders[];
-    inFlight: number;
+    databaseConnections: number;
   },
 ): Promise<number> {
   const people = input.residents.length;
@@ -162,7 +168,8 @@ END;
 `;
   const file = join(tmpdir(), `kumamoto-pgbench-${process.pid}.sql`);
   await writeFile(file, script);
-  const clients = Math.min(input.inFlight, 64);
+  // As many connections as the app server's pool (DATABASE_POOL_SIZE in city-scale.ts): same server, same parallelism.
+  const clients = input.databaseConnections;
   const { stdout } = await run(input.pgbench ?? 'pgbench', [
     '-n',
     '-f',

@@ -12,6 +12,7 @@ import { printTable } from './table.ts';
  * application race and the check-in surge. BENCH_SCALE=small shrinks the data for a quick look.
  */
 const full: ScaleCounts = { residents: 200_000, groups: 500, activities: 100_000 };
+const poolSize = 20;
 const small: ScaleCounts = { residents: 20_000, groups: 100, activities: 10_000 };
 
 export async function benchCityScale(serverUrl: string, pgbench: string | null): Promise<void> {
@@ -20,7 +21,7 @@ export async function benchCityScale(serverUrl: string, pgbench: string | null):
   const storage = await createPostgresStorage(serverUrl, 'bench_city');
   const databaseUrl = storage.env.DATABASE_URL ?? '';
   const server = await startServer(storage, {
-    env: { RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_POOL_SIZE: '20' },
+    env: { RATE_LIMIT_PER_MINUTE: '100000000', DATABASE_POOL_SIZE: String(poolSize) },
   });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -72,6 +73,7 @@ export async function benchCityScale(serverUrl: string, pgbench: string | null):
       organizer: organizerHeaders ?? {},
       residents: await sessionsFor(client, scanners),
       inFlight: 100,
+      databaseConnections: poolSize,
     });
   } finally {
     await client.end();

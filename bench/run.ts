@@ -7,6 +7,7 @@ import { startServer } from '../e2e/support/server.ts';
 import { createPostgresStorage, createStorage, type TestStorage } from '../e2e/support/storage.ts';
 import { initialAssets } from './bundle-size.ts';
 import { coldStarts, median } from './cold-start.ts';
+import { benchCertificatePdf } from './certificate-pdf.ts';
 import { benchCityScale } from './city-scale.ts';
 import { postgresBinDir, startTempPostgres } from './temp-postgres.ts';
 import { measureThroughput } from './throughput.ts';
@@ -126,4 +127,5 @@ console.log(`bench: node ${process.version}, ${process.platform}, loopback only`
 benchInitialJs();
 await benchServer();
 await benchCity();
+await benchCertificatePdf(20);
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -136,12 +136,12 @@ export async function generateCityScale(client: pg.Client, counts: ScaleCounts):
             case when g % 10 = 3 then now() end,
             t.title, '地域のために一緒に活動しませんか。', t.content, 'どなたでも参加できます', t.place, '熊本県熊本市',
             start, start + interval '2 hours',
-            32.80 + ((g * 7919) % 2000 - 1000) / 10000.0, 130.71 + ((g * 104729) % 2000 - 1000) / 10000.0,
+            32.80 + ((g::bigint * 7919) % 2000 - 1000) / 10000.0, 130.71 + ((g::bigint * 104729) % 2000 - 1000) / 10000.0,
             t.category, cap, 'group_policy', (array[${districts.map((d) => `'${d}'`).join(',')}])[g % ${districts.length} + 1],
             '[]'::jsonb, 'bench' || g || md5(g::text), t.search_text, t.search_tokens,
-            case when cap is null then 0 else (g * 31) % (cap + 1) end, now(), now(), now()
+            case when cap is null then 0 else (g::bigint * 31) % (cap + 1) end, now(), now(), now()
      from generate_series(1, $1::int) g
-     cross join lateral (select date_trunc('hour', now()) + ((g * 37) % 360 - 180) * interval '1 day'
+     cross join lateral (select date_trunc('hour', now()) + ((g::bigint * 37) % 360 - 180) * interval '1 day'
                                 + ((g % 8) + 8) * interval '1 hour' as start,
                                 case when g % 4 = 0 then null else 10 + (g % 5) * 10 end as cap) s
      join bench_templates t on t.n = g % ${templates.length}

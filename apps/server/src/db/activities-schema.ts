@@ -111,6 +111,10 @@ export const activities = pgTable(
     index('activities_listed_idx')
       .on(t.startsAt)
       .where(sql`${t.visibility} = 'public' and ${t.cancelledAt} is null`),
+    // Listing and search walk this one: what has not ended yet, in time order, without reading rows.
+    index('activities_listed_ends_idx')
+      .on(t.endsAt, t.startsAt, t.id)
+      .where(sql`${t.visibility} = 'public' and ${t.cancelledAt} is null`),
     index('activities_search_tokens_idx').using('gin', t.searchTokens),
   ],
 );

@@ -53,17 +53,15 @@ export async function createGroup(
     })
     .returning({ id: organizerGroups.id });
   if (!group) throw new Error('group not created');
-  await db
-    .insert(organizerMembers)
-    .values([
-      { groupId: group.id, userId: input.adminUserId, role: 'admin', joinedAt: now },
-      ...(input.memberUserIds ?? []).map((userId) => ({
-        groupId: group.id,
-        userId,
-        role: 'member' as const,
-        joinedAt: now,
-      })),
-    ]);
+  await db.insert(organizerMembers).values([
+    { groupId: group.id, userId: input.adminUserId, role: 'admin', joinedAt: now },
+    ...(input.memberUserIds ?? []).map((userId) => ({
+      groupId: group.id,
+      userId,
+      role: 'member' as const,
+      joinedAt: now,
+    })),
+  ]);
   return { groupId: group.id, name };
 }
 
@@ -99,7 +97,7 @@ export async function createActivity(
     targetParticipants: 'どなたでも',
     placeName: overrides.placeName ?? '白川公園',
     address: overrides.address ?? '熊本県熊本市中央区草葉町',
-    category: overrides.category ?? ('environment' as ActivityCategoryId),
+    category: overrides.category ?? 'environment',
   };
   const searchText = activitySearchText(texts);
   const shareToken = shareTokenFromBytes(randomBytes(shareTokenBytes));

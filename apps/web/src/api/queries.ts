@@ -39,10 +39,12 @@ export function usePersonas(enabled: boolean) {
   });
 }
 
-export function useInbox(signedIn: boolean) {
+/** `opened`: the inbox screen itself, which always asks again so a notice just sent shows at once. */
+export function useInbox(signedIn: boolean, opened = false) {
   return useQuery({
     queryKey: queryKeys.notifications,
     queryFn: () => api<Inbox>('GET', '/api/notifications'),
     enabled: signedIn,
+    refetchOnMount: opened ? 'always' : true,
   });
 }

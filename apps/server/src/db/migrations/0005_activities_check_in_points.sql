@@ -174,6 +174,7 @@ ALTER TABLE "point_entries" ADD CONSTRAINT "point_entries_actor_user_id_users_id
 ALTER TABLE "rank_announcements" ADD CONSTRAINT "rank_announcements_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "activities_group_idx" ON "activities" USING btree ("group_id","starts_at");--> statement-breakpoint
 CREATE INDEX "activities_listed_idx" ON "activities" USING btree ("starts_at") WHERE "activities"."visibility" = 'public' and "activities"."cancelled_at" is null;--> statement-breakpoint
+CREATE INDEX "activities_listed_ends_idx" ON "activities" USING btree ("ends_at","starts_at","id") WHERE "activities"."visibility" = 'public' and "activities"."cancelled_at" is null;--> statement-breakpoint
 CREATE INDEX "activities_search_tokens_idx" ON "activities" USING gin ("search_tokens");--> statement-breakpoint
 CREATE UNIQUE INDEX "activity_applications_one_live" ON "activity_applications" USING btree ("activity_id","user_id") WHERE "activity_applications"."status" <> 'cancelled';--> statement-breakpoint
 CREATE INDEX "activity_applications_activity_idx" ON "activity_applications" USING btree ("activity_id","status","seq");--> statement-breakpoint

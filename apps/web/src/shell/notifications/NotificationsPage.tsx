@@ -13,7 +13,7 @@ import { NotificationItem } from './NotificationItem.tsx';
 export function NotificationsPage() {
   const { t } = useTranslation();
   const { user, isPending: sessionPending } = useSession();
-  const inbox = useInbox(user !== null);
+  const inbox = useInbox(user !== null, true);
   const queryClient = useQueryClient();
   const markAllRead = useMutation({
     mutationFn: () => api<void>('POST', '/api/notifications/read-all'),

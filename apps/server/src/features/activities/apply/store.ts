@@ -1,5 +1,5 @@
 import type { ActivityFacts, ExistingApplication } from '@kumamoto/domain';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../../db/client.ts';
 import { activities, activityApplications, organizerMembers } from '../../../db/schema.ts';
 
@@ -94,6 +94,3 @@ export async function waitlistCountOf(db: Reader, activityId: string): Promise<n
     );
   return Number(row?.n ?? 0);
 }
-
-/** Live applications only: cancelled rows are history and never block a new application. */
-export const liveApplication = ne(activityApplications.status, 'cancelled');
