@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { schoolDistrictMatcher } from '@kumamoto/domain';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { auditEvents, schoolDistricts, users } from '../../db/schema.ts';
@@ -70,10 +70,11 @@ describe('loading at start', () => {
     await seedDemoData(database.db);
     const rows = await database.db
       .select({ persona: users.persona, code: users.schoolDistrictCode, source: users.schoolDistrictSource })
-      .from(users);
+      .from(users)
+      .where(isNotNull(users.persona));
     const byPersona = Object.fromEntries(
       rows.map((r): [string, string | null] => [
-        r.persona ?? '',
+        r.persona ?? '?',
         r.code === null ? null : `${r.code}/${r.source ?? ''}`,
       ]),
     );
