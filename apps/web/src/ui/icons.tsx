@@ -1,12 +1,12 @@
 import type { MiniAppIcon as MiniAppIconName } from '@kumamoto/domain';
 import type { ReactNode } from 'react';
 
-interface IconProps {
+export interface IconProps {
   className?: string;
 }
 
 /** Line icons on a 24 grid, drawn for this app. Decorative: the text next to them carries meaning. */
-function Svg({ className = 'size-6', children }: IconProps & { children: ReactNode }) {
+export function Svg({ className = 'size-6', children }: IconProps & { children: ReactNode }) {
   return (
     <svg
       viewBox="0 0 24 24"

@@ -1,28 +1,14 @@
 import type { ReactNode } from 'react';
+import { Svg as AppSvg, type IconProps } from '../../ui/icons.tsx';
 
 /**
  * The guide's listing marks each line with a picture (📅 👤 👥 📍, guide section 12); drawn
- * here as line icons in the app's style. Decorative: each line's text says what it is.
+ * here as line icons in the app's style, a size smaller than the app's. Decorative: each
+ * line's text says what it is.
  */
-function Svg({ className = 'size-5', children }: { className?: string; children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      className={className}
-    >
-      {children}
-    </svg>
-  );
-}
-
-type IconProps = { className?: string };
+const Svg = ({ className = 'size-5', children }: IconProps & { children: ReactNode }) => (
+  <AppSvg className={className}>{children}</AppSvg>
+);
 
 export const CalendarIcon = (p: IconProps) => (
   <Svg {...p}>
