@@ -101,6 +101,10 @@ describe('organizer groups: apply → return → resubmit → approve → invite
     await page.getByText(fill(t.organizer.form.attached, { name: '会則.png' })).waitFor();
     await expectAccessible(page, `application form (${lang})`);
     await screenshot(page, `organizer-01-form-${lang}`);
+    // The documents' pickers are buttons in the app's language, not the browser's.
+    await page.getByText(fill(t.organizer.form.attached, { name: '会則.png' })).scrollIntoViewIfNeeded();
+    expect(await page.getByText(t.organizer.form.chooseFile).count()).toBe(2);
+    await screenshot(page, `organizer-01b-documents-${lang}`);
     // Submitting without the declaration is refused with the item named.
     await page.getByRole('button', { name: t.organizer.form.submit }).click();
     await page.getByText(t.organizer.form.fixErrors).waitFor();

@@ -16,7 +16,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from '../../i18n/index.ts';
 import { ProblemAlert } from '../../shell/ProblemAlert.tsx';
 import { Alert } from '../../ui/Alert.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { Button, buttonClasses } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import {
@@ -419,17 +419,29 @@ function DocumentPicker({
     <Labelled label={label} help={help} error={error} required={required}>
       {(id, describedBy) => (
         <div className="mt-2 space-y-2">
+          {/* The picker opens from a button in the app's language: the native control's own
+              text follows the browser's language, not the one chosen in the app. */}
           <input
             id={id}
             type="file"
             aria-describedby={describedBy}
             accept="application/pdf,image/jpeg,image/png,image/webp"
-            className="block min-h-12 w-full text-std-16N-170 file:mr-3 file:min-h-12 file:rounded-8 file:border-2 file:border-blue-900 file:bg-white file:px-4 file:text-blue-900"
+            disabled={uploading}
+            className="peer sr-only"
             onChange={(event) => {
               const file = event.target.files?.[0];
               if (file) void pick(file);
             }}
           />
+          <label
+            htmlFor={id}
+            className={buttonClasses(
+              'secondary',
+              'w-full cursor-pointer sm:w-auto peer-focus-visible:outline-4 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-black peer-disabled:cursor-not-allowed',
+            )}
+          >
+            {t('organizer.form.chooseFile')}
+          </label>
           {uploading && <p role="status">{t('organizer.form.uploading')}</p>}
           {value && !uploading && (
             <p className="text-std-16B-170 text-green-900">
