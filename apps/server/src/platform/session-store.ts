@@ -35,26 +35,46 @@ export async function createSession(
   return { token, expiresAt };
 }
 
+/**
+ * The session lookup runs on every request, so it is prepared once per database: the query is
+ * built and planned once, not on each of a surge's thousands of requests.
+ */
+function viewerQuery(db: Database) {
+  return (
+    db
+      .select({
+        userId: users.id,
+        displayName: users.displayName,
+        identity: users.identityLevel,
+        locale: users.locale,
+        persona: users.persona,
+        lastSeenAt: sessions.lastSeenAt,
+        roles: sql<
+          Role[]
+        >`coalesce(array_agg(${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(userRoles, eq(userRoles.userId, users.id))
+      // A deleted account never signs in again, whatever session might survive (issue 3 part 7).
+      .where(
+        and(
+          eq(sessions.tokenHash, sql.placeholder('hash')),
+          gt(sessions.expiresAt, sql.placeholder('now')),
+          isNull(users.deletedAt),
+        ),
+      )
+      .groupBy(users.id, sessions.tokenHash)
+      .prepare('find_viewer')
+  );
+}
+const preparedViewerQueries = new WeakMap<Database, ReturnType<typeof viewerQuery>>();
+
 export async function findViewer(db: Database, token: string, now: Date): Promise<Viewer | null> {
   const sessionHash = sha256(token);
-  const rows = await db
-    .select({
-      userId: users.id,
-      displayName: users.displayName,
-      identity: users.identityLevel,
-      locale: users.locale,
-      persona: users.persona,
-      lastSeenAt: sessions.lastSeenAt,
-      roles: sql<
-        Role[]
-      >`coalesce(array_agg(${userRoles.role}) filter (where ${userRoles.role} is not null), '{}')`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    // A deleted account never signs in again, whatever session might survive (issue 3 part 7).
-    .where(and(eq(sessions.tokenHash, sessionHash), gt(sessions.expiresAt, now), isNull(users.deletedAt)))
-    .groupBy(users.id, sessions.tokenHash);
+  let query = preparedViewerQueries.get(db);
+  if (!query) preparedViewerQueries.set(db, (query = viewerQuery(db)));
+  const rows = await query.execute({ hash: sessionHash, now });
   const row = rows[0];
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > touchAfterMs) {
