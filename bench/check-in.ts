@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type pg from 'pg';
 import { leanClient } from './http-client.ts';
-import { inParallel, ms, peakRssMiB, percentile } from './latency.ts';
+import { cpuSeconds, inParallel, ms, peakRssMiB, percentile } from './latency.ts';
 import type { BrowserHeaders } from './scale/sessions.ts';
 import { formatInt, printTable } from './table.ts';
 
@@ -37,21 +37,17 @@ export async function benchCheckInSurge(input: {
 
   const latencies: number[] = [];
   const outcomes = new Map<string, number>();
-  const http = leanClient(input.inFlight);
+  const http = leanClient(baseUrl, input.inFlight);
   const payload = JSON.stringify({ token });
   const scan = async (headers: BrowserHeaders) => {
     const started = performance.now();
-    const response = await http.send(
-      'POST',
-      `${baseUrl}/api/check-in`,
-      { ...headers, origin: baseUrl },
-      payload,
-    );
+    const response = await http.send('POST', '/api/check-in', { ...headers, origin: baseUrl }, payload);
     const body = response.json as { outcome?: string; code?: string };
     latencies.push(performance.now() - started);
     const outcome = body.outcome ?? `refused: ${body.code ?? response.status}`;
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
   };
+  const cpuBefore = await cpuSeconds(input.serverPid);
   const started = performance.now();
   await inParallel(
     input.residents.map((headers) => async () => {
@@ -61,6 +57,7 @@ export async function benchCheckInSurge(input: {
     input.inFlight,
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = await cpuSeconds(input.serverPid);
   http.close();
   const rss = await peakRssMiB(input.serverPid);
 
@@ -110,6 +107,16 @@ export async function benchCheckInSurge(input: {
       ],
     ],
   );
+  if (cpuBefore && cpuAfter) {
+    // Share of the machine's cores over the surge: the client, the server and PostgreSQL share them.
+    const share = (key: keyof typeof cpuAfter) =>
+      `${(cpuAfter[key] - cpuBefore[key]).toFixed(1)} s (${(((cpuAfter[key] - cpuBefore[key]) / (seconds * availableParallelism())) * 100).toFixed(0)}%)`;
+    printTable(
+      `Check-in surge: CPU used over its ${seconds.toFixed(1)} s on ${availableParallelism()} cores`,
+      ['app server', 'PostgreSQL', 'bench client'],
+      [[share('server'), share('database'), share('bench')]],
+    );
+  }
   const expected = String(input.residents.length);
   if (
     stored?.attendances !== expected ||

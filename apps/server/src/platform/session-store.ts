@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Role } from '@kumamoto/domain';
 import type { Database } from '../db/client.ts';
 import { sessions, userRoles, users } from '../db/schema.ts';
+import { Batcher } from './batcher.ts';
 import { randomToken, sha256 } from './tokens.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -36,13 +37,16 @@ export async function createSession(
 }
 
 /**
- * The session lookup runs on every request, so it is prepared once per database: the query is
- * built and planned once, not on each of a surge's thousands of requests.
+ * The session lookup runs on every request. It is prepared once per database (built and
+ * planned once), and concurrent lookups share one query (`Batcher`): in a surge of thousands of
+ * requests, a few round trips answer them all.
  */
 function viewerQuery(db: Database) {
   return (
     db
       .select({
+        tokenHash: sessions.tokenHash,
+        expiresAt: sessions.expiresAt,
         userId: users.id,
         displayName: users.displayName,
         identity: users.identityLevel,
@@ -59,28 +63,53 @@ function viewerQuery(db: Database) {
       // A deleted account never signs in again, whatever session might survive (issue 3 part 7).
       .where(
         and(
-          eq(sessions.tokenHash, sql.placeholder('hash')),
+          sql`${sessions.tokenHash} = any(${sql.placeholder('hashes')}::text[])`,
           gt(sessions.expiresAt, sql.placeholder('now')),
           isNull(users.deletedAt),
         ),
       )
       .groupBy(users.id, sessions.tokenHash)
-      .prepare('find_viewer')
+      .prepare('find_viewers')
   );
 }
-const preparedViewerQueries = new WeakMap<Database, ReturnType<typeof viewerQuery>>();
+
+type ViewerRow = Awaited<ReturnType<ReturnType<typeof viewerQuery>['execute']>>[number];
+type Lookup = { hash: string; now: Date };
+
+function viewerBatcher(db: Database): Batcher<Lookup, ViewerRow | null> {
+  const query = viewerQuery(db);
+  return new Batcher(
+    async (lookups) => {
+      // Read with the earliest clock of the batch, then hold each session to its own.
+      const earliest = lookups.reduce(
+        (min, { now }) => (now < min ? now : min),
+        lookups[0]?.now ?? new Date(),
+      );
+      const rows = await query.execute({
+        hashes: [...new Set(lookups.map(({ hash }) => hash))],
+        now: earliest,
+      });
+      const byHash = new Map(rows.map((row) => [row.tokenHash, row]));
+      return lookups.map(({ hash, now }) => {
+        const row = byHash.get(hash);
+        return row && row.expiresAt > now ? row : null;
+      });
+    },
+    { maxInFlight: 4, maxBatch: 200 },
+  );
+}
+const batchers = new WeakMap<Database, Batcher<Lookup, ViewerRow | null>>();
 
 export async function findViewer(db: Database, token: string, now: Date): Promise<Viewer | null> {
   const sessionHash = sha256(token);
-  let query = preparedViewerQueries.get(db);
-  if (!query) preparedViewerQueries.set(db, (query = viewerQuery(db)));
-  const rows = await query.execute({ hash: sessionHash, now });
-  const row = rows[0];
+  let batcher = batchers.get(db);
+  if (!batcher) batchers.set(db, (batcher = viewerBatcher(db)));
+  const row = await batcher.load({ hash: sessionHash, now });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > touchAfterMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, sessionHash));
   }
-  const { lastSeenAt: _seen, ...viewer } = row;
+  const { lastSeenAt: _seen, tokenHash: _hash, expiresAt: _expires, ...viewer } = row;
   return { ...viewer, roles: [...row.roles].sort(), sessionHash };
 }
 

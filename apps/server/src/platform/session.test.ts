@@ -116,3 +116,25 @@ describe('CSRF protection for cookie-authenticated writes', () => {
     expect(response.statusCode).toBe(200);
   });
 });
+
+describe('session lookups under load', () => {
+  it('answers many concurrent requests, batched, each with its own person, and none for an expired session', async () => {
+    const people = await Promise.all(Array.from({ length: 12 }, () => createUser(test.database.db)));
+    const callers = await Promise.all(people.map((person) => callerFor(test, person.id)));
+    const expired = await createUser(test.database.db);
+    const expiredCaller = await callerFor(test, expired.id);
+    await test.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(test.clock.now().getTime() - 1000) })
+      .where(eq(sessions.userId, expired.id));
+    const responses = await Promise.all(
+      [...callers, expiredCaller].map((caller) =>
+        test.app.inject({ method: 'GET', url: '/api/session', headers: caller.headers }),
+      ),
+    );
+    const ids = responses.map(
+      (response) => (JSON.parse(response.body) as { user: { id: string } | null }).user?.id,
+    );
+    expect(ids).toEqual([...people.map((person) => person.id), undefined]);
+  });
+});

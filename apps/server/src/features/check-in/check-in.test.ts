@@ -547,6 +547,52 @@ describe('concurrent scans (issue 6: one grant, ever)', () => {
   });
 });
 
+describe('scans read and written together under load (batched), each answered as if alone', () => {
+  it('two activities, applied, not applied and unverified residents, all at once', async () => {
+    const [limited, open] = [await activityToday({ capacity: 10 }), await activityToday({ capacity: null })];
+    const applied = await Promise.all(Array.from({ length: 6 }, () => resident()));
+    for (const userId of applied) await applyTo(test.database.db, limited, userId);
+    const notApplied = await Promise.all(Array.from({ length: 3 }, () => resident()));
+    const unverified = await resident('unverified');
+    const walkIns = await Promise.all(Array.from({ length: 4 }, () => resident()));
+    const [limitedToken, openToken] = [await tokenOf(limited), await tokenOf(open)];
+    const scans: [string, string, string][] = [
+      ...applied.map((userId): [string, string, string] => [userId, limitedToken, 'checked_in']),
+      ...notApplied.map((userId): [string, string, string] => [userId, limitedToken, 'check_in_not_applied']),
+      [unverified, openToken, 'verification_required'],
+      ...walkIns.map((userId): [string, string, string] => [userId, openToken, 'checked_in']),
+    ];
+    const callers = await Promise.all(scans.map(([userId]) => callerFor(test, userId)));
+    const responses = await Promise.all(
+      scans.map(([, token], i) =>
+        test.app.inject({
+          method: 'POST',
+          url: '/api/check-in',
+          headers: callers[i]?.headers,
+          payload: { token },
+        }),
+      ),
+    );
+    expect(
+      responses.map((response) => {
+        const body = response.json<{ outcome?: string; code?: string }>();
+        return body.outcome ?? body.code;
+      }),
+    ).toEqual(scans.map(([, , expected]) => expected));
+    const db = test.database.db;
+    expect(await db.$count(attendances, eq(attendances.activityId, limited))).toBe(6);
+    expect(await db.$count(attendances, eq(attendances.activityId, open))).toBe(4);
+    for (const userId of walkIns)
+      expect(await writtenFor(db, userId, open)).toEqual({ attendances: 1, grants: 1, certificates: 1 });
+    for (const userId of [...notApplied, unverified])
+      expect(await writtenFor(db, userId)).toEqual({ attendances: 0, grants: 0, certificates: 0 });
+    const serials = responses
+      .map((response) => response.json<Partial<CheckInAnswer>>().certificate?.serial)
+      .filter(Boolean);
+    expect(new Set(serials).size).toBe(10);
+  });
+});
+
 describe('R-PT-9: the rank-up notice, once per rank', () => {
   it('announces Bronze at the first check-in only, in the inbox and in the answer', async () => {
     const userId = await resident();

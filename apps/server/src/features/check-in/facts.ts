@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { Batcher } from '../../platform/batcher.ts';
 import { activities, attendances, certificates, organizerGroups, users } from '../../db/schema.ts';
 import type { CertifiedActivity } from './write-check-in.ts';
 
@@ -23,9 +24,11 @@ export interface CheckInFactsRow {
   participations: number;
 }
 
-function factsQuery(db: Db) {
+/** The facts of one activity for the residents `residentCondition` picks. */
+function factsQuery(db: Db, residentCondition: SQL) {
   return db
     .select({
+      userId: users.id,
       id: activities.id,
       title: activities.title,
       placeName: activities.placeName,
@@ -51,20 +54,43 @@ function factsQuery(db: Db) {
     })
     .from(activities)
     .innerJoin(organizerGroups, eq(organizerGroups.id, activities.groupId))
-    .innerJoin(users, eq(users.id, sql.placeholder('userId')))
+    .innerJoin(users, residentCondition)
     .where(eq(activities.id, sql.placeholder('activityId')));
 }
 
-type PreparedFacts = ReturnType<ReturnType<typeof factsQuery>['prepare']>;
-const preparedFacts = new WeakMap<Db, PreparedFacts>();
+type FactsRow = Awaited<ReturnType<ReturnType<typeof factsQuery>['execute']>>[number];
+type Lookup = { activityId: string; userId: string };
+
+/**
+ * Concurrent check-ins read their facts together (`Batcher`): one prepared query per activity
+ * for all the residents scanning it at that moment, so a surge at one activity costs a few
+ * round trips, not one per scan.
+ */
+function factsBatcher(db: Db): Batcher<Lookup, FactsRow | null> {
+  const query = factsQuery(db, sql`${users.id} = any(${sql.placeholder('userIds')}::uuid[])`).prepare(
+    'check_in_facts',
+  );
+  return new Batcher(
+    async (lookups) => {
+      const found = new Map<string, FactsRow>();
+      for (const activityId of new Set(lookups.map((lookup) => lookup.activityId))) {
+        const userIds = [...new Set(lookups.filter((l) => l.activityId === activityId).map((l) => l.userId))];
+        for (const row of await query.execute({ activityId, userIds }))
+          found.set(`${activityId}:${row.userId}`, row);
+      }
+      return lookups.map(({ activityId, userId }) => found.get(`${activityId}:${userId}`) ?? null);
+    },
+    { maxInFlight: 4, maxBatch: 200 },
+  );
+}
+const batchers = new WeakMap<Db, Batcher<Lookup, FactsRow | null>>();
 
 /**
  * One query, index lookups only: the activity with its group, the resident, their
  * application, an earlier check-in, and their participation count. Null when the activity or
  * the person does not exist, or the activity is only a draft (it has no day yet).
  *
- * On the database itself (not inside a transaction) it runs as a named prepared statement:
- * in a check-in surge it is built once, and planned once per connection.
+ * On the database itself (not inside a transaction) it runs batched (`factsBatcher`).
  */
 export async function loadCheckInFacts(
   db: Db,
@@ -72,17 +98,14 @@ export async function loadCheckInFacts(
   userId: string,
   options: { inTransaction?: boolean } = {},
 ): Promise<CheckInFactsRow | null> {
-  let query: Pick<PreparedFacts, 'execute'>;
-  if (options.inTransaction) query = factsQuery(db);
+  let row: FactsRow | null | undefined;
+  if (options.inTransaction)
+    [row] = await factsQuery(db, eq(users.id, sql.placeholder('userId'))).execute({ activityId, userId });
   else {
-    let prepared = preparedFacts.get(db);
-    if (!prepared) {
-      prepared = factsQuery(db).prepare('check_in_facts');
-      preparedFacts.set(db, prepared);
-    }
-    query = prepared;
+    let batcher = batchers.get(db);
+    if (!batcher) batchers.set(db, (batcher = factsBatcher(db)));
+    row = await batcher.load({ activityId: activityId.toLowerCase(), userId: userId.toLowerCase() });
   }
-  const [row] = await query.execute({ activityId, userId });
   if (!row || row.visibility === 'draft' || !row.startsAt || !row.endsAt) return null;
   return {
     activity: {
