@@ -14,7 +14,10 @@ const run = promisify(execFile);
 /**
  * Issue 6's surge: every applied resident scans the organizer's code within seconds, and each
  * scans again (a nervous double tap). Then pgbench runs the same three inserts per check-in
- * (attendance, grant, certificate) on the same server, as the ceiling to compare against.
+ * (attendance, grant, certificate) on the same server, one transaction per check-in, as the
+ * raw figure to compare against. (The app server writes the check-ins that arrive together in
+ * one statement and one commit; that is where it gains back what HTTP, sessions and signing
+ * cost it on the machine they share.)
  */
 export async function benchCheckInSurge(input: {
   baseUrl: string;

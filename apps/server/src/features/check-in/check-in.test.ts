@@ -593,6 +593,50 @@ describe('scans read and written together under load (batched), each answered as
   });
 });
 
+describe('what a batch carries arrives exactly as written', () => {
+  it('names and titles with quotes, commas, braces, backslashes and rare kanji', async () => {
+    const awkward = ['熊本 "花子", {𠮷}\\', 'NULL', ''];
+    const title = '清掃 "白川", {河川敷} \\ 𠮷野家前';
+    const activityId = await activityToday({ capacity: null, title, placeName: '公園, "北" {門}' });
+    const people = await Promise.all(
+      awkward.map((displayName) =>
+        createUser(test.database.db, { identity: 'verified', displayName: displayName || '　' }),
+      ),
+    );
+    const token = await tokenOf(activityId);
+    const callers = await Promise.all(people.map((person) => callerFor(test, person.id)));
+    const responses = await Promise.all(
+      callers.map((caller) =>
+        test.app.inject({
+          method: 'POST',
+          url: '/api/check-in',
+          headers: caller.headers,
+          payload: { token },
+        }),
+      ),
+    );
+    expect(responses.map((response) => response.json<CheckInAnswer>().outcome)).toEqual(
+      Array(people.length).fill('checked_in'),
+    );
+    const stored = await test.database.db
+      .select({
+        userId: certificates.userId,
+        holderName: certificates.holderName,
+        title: certificates.activityTitle,
+        place: certificates.place,
+      })
+      .from(certificates)
+      .where(eq(certificates.activityId, activityId));
+    for (const person of people)
+      expect(stored.find((row) => row.userId === person.id)).toEqual({
+        userId: person.id,
+        holderName: person.displayName,
+        title,
+        place: '公園, "北" {門}',
+      });
+  });
+});
+
 describe('R-PT-9: the rank-up notice, once per rank', () => {
   it('announces Bronze at the first check-in only, in the inbox and in the answer', async () => {
     const userId = await resident();
@@ -623,13 +667,10 @@ describe('R-PT-9: the rank-up notice, once per rank', () => {
 });
 
 describe('writeCheckIn: the database keys alone keep it to one (no read first)', () => {
-  it('of 10 identical writes racing, one inserts and nine insert nothing', async () => {
-    const { writeCheckIn } = await import('./write-check-in.ts');
+  async function writeInput(userId: string, activityId: string) {
     const { checkInKeys } = await import('./signing.ts');
     const { defaultRanks } = await import('@kumamoto/domain');
-    const activityId = await activityToday({ capacity: null });
-    const userId = await resident();
-    const input = {
+    return {
       activity: {
         id: activityId,
         title: '白川河川敷のまち清掃',
@@ -647,6 +688,13 @@ describe('writeCheckIn: the database keys alone keep it to one (no read first)',
       keys: checkInKeys(test.config.signingKeySecret),
       ranks: defaultRanks,
     };
+  }
+
+  it('of 10 identical writes racing, one inserts and nine insert nothing', async () => {
+    const { writeCheckIn } = await import('./write-check-in.ts');
+    const activityId = await activityToday({ capacity: null });
+    const userId = await resident();
+    const input = await writeInput(userId, activityId);
     const results = await Promise.all(
       Array.from({ length: 10 }, () => writeCheckIn(test.database.db, input)),
     );
@@ -657,5 +705,30 @@ describe('writeCheckIn: the database keys alone keep it to one (no read first)',
       certificates: 1,
     });
     expect(await test.database.db.$count(notifications, eq(notifications.userId, userId))).toBe(1);
+  });
+
+  it('a check-in that cannot be written (its person is gone) fails alone, not the others written with it', async () => {
+    const { writeCheckIn } = await import('./write-check-in.ts');
+    const activityId = await activityToday({ capacity: null });
+    const people = await Promise.all(Array.from({ length: 4 }, () => resident()));
+    const gone = '00000000-0000-4000-8000-000000000000';
+    const results = await Promise.allSettled(
+      [...people.slice(0, 2), gone, ...people.slice(2)].map(async (userId) =>
+        writeCheckIn(test.database.db, await writeInput(userId, activityId)),
+      ),
+    );
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    for (const userId of people)
+      expect(await writtenFor(test.database.db, userId, activityId)).toEqual({
+        attendances: 1,
+        grants: 1,
+        certificates: 1,
+      });
   });
 });

@@ -13,6 +13,7 @@ import {
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../../db/client.ts';
+import { Batcher } from '../../platform/batcher.ts';
 import { isUniqueViolation } from '../../platform/sql-errors.ts';
 import type { CheckInKeys } from './signing.ts';
 
@@ -61,13 +62,16 @@ const serialAttempts = 5;
  *
  * Idempotent by the database's keys, not by reading first: the attendance insert skips on the
  * one-per-person key (`ON CONFLICT DO NOTHING`), and the grant, certificate and notice are
- * inserted only from the attendance row that statement inserted. A concurrent scan of the same
+ * inserted only from the attendance rows that statement inserted. A concurrent scan of the same
  * person waits on that key for the first one to commit, then inserts nothing. No serializable
  * isolation and so no retry storms (only a certificate-serial clash, once in billions, is drawn
  * again), no table scans (every read is an index lookup), no hot row written by every scan.
  *
- * `inTransaction`: the caller's transaction; each attempt then runs in a savepoint, so that a
- * serial clash does not abort the caller's work.
+ * Concurrent check-ins share the statement (`Batcher`): in a surge, one statement and one
+ * commit write a whole batch, each check-in still whole or not at all.
+ *
+ * `inTransaction`: the caller's transaction; each attempt then runs alone in a savepoint, so
+ * that a serial clash does not abort the caller's work.
  */
 export async function writeCheckIn(
   db: Database | Transaction,
@@ -75,10 +79,13 @@ export async function writeCheckIn(
   options: { inTransaction?: boolean } = {},
 ): Promise<WriteCheckInResult> {
   for (let attempt = 1; ; attempt++) {
+    // A fresh serial (and so signature) on each attempt.
+    const row = checkInRow(input);
     try {
-      return options.inTransaction
-        ? await db.transaction((savepoint) => writeOnce(savepoint, input))
-        : await writeOnce(db, input);
+      const written = options.inTransaction
+        ? await db.transaction(async (savepoint) => (await writeRows(savepoint, [row]))[0])
+        : await writeBatched(db, row);
+      return await outcome(db, input, row, written);
     } catch (error) {
       // The only unique key this statement can break is the certificate serial's.
       if (!isUniqueViolation(error) || attempt >= serialAttempts) throw error;
@@ -86,55 +93,41 @@ export async function writeCheckIn(
   }
 }
 
-/**
- * The statement, with named placeholders: built once, and run as a named prepared statement
- * (parsed and planned once per connection), which in a surge is most of its cost on the
- * database. Every parameter is cast, so its type is fixed when it is prepared.
- */
-const p = (name: string) => sql.placeholder(name);
-const writeStatement = new PgDialect().sqlToQuery(sql`
-  with before as (
-    select count(*)::int as n from attendances where user_id = ${p('userId')}::uuid
-  ), att as (
-    insert into attendances (id, activity_id, user_id, walk_in, method, checked_in_at, issued_by_user_id, reason)
-    values (${p('attendanceId')}::uuid, ${p('activityId')}::uuid, ${p('userId')}::uuid, ${p('walkIn')}::boolean,
-            ${p('method')}::text, ${p('now')}::timestamptz, ${p('issuedBy')}::uuid, ${p('reason')}::text)
-    on conflict on constraint attendances_one_per_person do nothing
-    returning id
-  ), grant_entry as (
-    insert into point_entries (user_id, kind, amount, at, last_usable_day, attendance_id, actor_user_id, reason)
-    select ${p('userId')}::uuid, 'grant', ${p('points')}::int, ${p('now')}::timestamptz,
-           ${p('lastUsableDay')}::date, att.id, ${p('issuedBy')}::uuid, ${p('reason')}::text
-    from att
-    returning id
-  ), certificate as (
-    insert into certificates (serial, attendance_id, activity_id, user_id, holder_name, activity_title,
-                              group_name, place, starts_at, ends_at, issued_at, signature)
-    select ${p('serial')}::text, att.id, ${p('activityId')}::uuid, ${p('userId')}::uuid, ${p('holderName')}::text,
-           ${p('title')}::text, ${p('groupName')}::text, ${p('place')}::text,
-           ${p('startsAt')}::timestamptz, ${p('endsAt')}::timestamptz, ${p('now')}::timestamptz, ${p('signature')}::text
-    from att
-    returning id
-  ), announced as (
-    insert into rank_announcements (user_id, rank, created_at)
-    select ${p('userId')}::uuid, ${p('rankId')}::text, ${p('now')}::timestamptz
-    from att, before
-    where ${p('rankId')}::text is not null and before.n = ${p('participationsBefore')}::int
-    on conflict do nothing
-    returning rank
-  ), notice as (
-    insert into notifications (user_id, kind, params, link, created_at)
-    select ${p('userId')}::uuid, 'rank_up', ${p('noticeParams')}::jsonb, '/points', ${p('now')}::timestamptz
-    from announced
-    returning id
-  )
-  select (select count(*)::int from att) as inserted,
-         (select n from before) as before,
-         (select count(*)::int from announced) as ranked
-`);
+/** One check-in as the statement's parameters name it. */
+interface CheckInRow {
+  attendanceId: string;
+  activityId: string;
+  userId: string;
+  walkIn: boolean;
+  method: string;
+  now: string;
+  issuedBy: string | null;
+  reason: string | null;
+  points: number;
+  lastUsableDay: string;
+  serial: string;
+  holderName: string;
+  title: string;
+  groupName: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  signature: string;
+  rankId: string | null;
+  participationsBefore: number;
+  noticeParams: string;
+}
 
-async function writeOnce(db: Database | Transaction, input: WriteCheckInInput): Promise<WriteCheckInResult> {
-  const { activity, userId, now, keys } = input;
+/** What the statement says of each check-in it was given. */
+interface Written {
+  inserted: boolean;
+  /** The person's check-ins before this statement, as it saw them. */
+  before: number;
+  ranked: boolean;
+}
+
+function checkInRow(input: WriteCheckInInput): CheckInRow {
+  const { activity, now, keys } = input;
   const serial = certificateSerial(
     Number(jstDate(now).slice(0, 4)),
     randomBytes(certificateSerialRandomBytes),
@@ -152,13 +145,11 @@ async function writeOnce(db: Database | Transaction, input: WriteCheckInInput): 
     }),
   );
   // The rank this check-in reaches if the count read with the facts still holds (R-PT-9).
-  const expected =
-    rankUp(input.participationsBefore, input.participationsBefore + 1, input.ranks)?.to ?? null;
-  const prepared = db._.session.prepareQuery(writeStatement, undefined, 'check_in_write', false);
-  const { rows } = (await prepared.execute({
+  const expected = expectedRank(input);
+  return {
     attendanceId: randomUUID(),
     activityId: activity.id,
-    userId,
+    userId: input.userId,
     walkIn: input.walkIn,
     method: input.method,
     now: now.toISOString(),
@@ -177,14 +168,160 @@ async function writeOnce(db: Database | Transaction, input: WriteCheckInInput): 
     rankId: expected?.id ?? null,
     participationsBefore: input.participationsBefore,
     noticeParams: JSON.stringify({ rankName: expected?.name.ja ?? '' }),
-  })) as { rows: { inserted: number; before: number; ranked: number }[] };
-  const row = rows[0];
-  if (!row || row.inserted !== 1) return { inserted: false };
-  if (row.before === input.participationsBefore)
-    return { inserted: true, serial, rankUp: row.ranked > 0 ? expected : null };
+  };
+}
+
+const expectedRank = (input: WriteCheckInInput): Rank | null =>
+  rankUp(input.participationsBefore, input.participationsBefore + 1, input.ranks)?.to ?? null;
+
+async function outcome(
+  db: Database | Transaction,
+  input: WriteCheckInInput,
+  row: CheckInRow,
+  written: Written | undefined,
+): Promise<WriteCheckInResult> {
+  if (!written?.inserted) return { inserted: false };
+  if (written.before === input.participationsBefore)
+    return { inserted: true, serial: row.serial, rankUp: written.ranked ? expectedRank(input) : null };
   // Another check-in of the same person committed between the read and this write: announce
   // by the count this write really saw (the announcement key keeps it to once per rank).
-  return { inserted: true, serial, rankUp: await announceRank(db, userId, row.before, input.ranks, now) };
+  return {
+    inserted: true,
+    serial: row.serial,
+    rankUp: await announceRank(db, input.userId, written.before, input.ranks, input.now),
+  };
+}
+
+/**
+ * The statement, for any number of check-ins: each parameter is an array with one element per
+ * check-in. Built once and run as a named prepared statement (parsed and planned once per
+ * connection). Rows are inserted in (activity, person) order, so two batches that wait on each
+ * other's keys always wait the same way round and never deadlock.
+ */
+const p = (name: string) => sql.placeholder(name);
+const writeStatement = new PgDialect().sqlToQuery(sql`
+  with input as (
+    select * from unnest(
+      ${p('attendanceIds')}::uuid[], ${p('activityIds')}::uuid[], ${p('userIds')}::uuid[], ${p('walkIns')}::boolean[],
+      ${p('methods')}::text[], ${p('nows')}::timestamptz[], ${p('issuedBy')}::uuid[], ${p('reasons')}::text[],
+      ${p('points')}::int[], ${p('lastUsableDays')}::date[], ${p('serials')}::text[], ${p('holderNames')}::text[],
+      ${p('titles')}::text[], ${p('groupNames')}::text[], ${p('places')}::text[], ${p('startsAts')}::timestamptz[],
+      ${p('endsAts')}::timestamptz[], ${p('signatures')}::text[], ${p('rankIds')}::text[],
+      ${p('participationsBefore')}::int[], ${p('noticeParams')}::text[]
+    ) with ordinality as t(attendance_id, activity_id, user_id, walk_in, method, at, issued_by, reason, points,
+                           last_usable_day, serial, holder_name, title, group_name, place, starts_at, ends_at,
+                           signature, rank_id, participations_before, notice_params, n)
+  ), before as (
+    select input.n, (select count(*)::int from attendances a where a.user_id = input.user_id) as count from input
+  ), att as (
+    insert into attendances (id, activity_id, user_id, walk_in, method, checked_in_at, issued_by_user_id, reason)
+    select attendance_id, activity_id, user_id, walk_in, method, at, issued_by, reason
+    from input order by activity_id, user_id
+    on conflict on constraint attendances_one_per_person do nothing
+    returning id
+  ), won as (
+    select input.* from input join att on att.id = input.attendance_id
+  ), grant_entry as (
+    insert into point_entries (user_id, kind, amount, at, last_usable_day, attendance_id, actor_user_id, reason)
+    select user_id, 'grant', points, at, last_usable_day, attendance_id, issued_by, reason from won
+    returning id
+  ), certificate as (
+    insert into certificates (serial, attendance_id, activity_id, user_id, holder_name, activity_title,
+                              group_name, place, starts_at, ends_at, issued_at, signature)
+    select serial, attendance_id, activity_id, user_id, holder_name, title, group_name, place,
+           starts_at, ends_at, at, signature
+    from won
+    returning id
+  ), announced as (
+    insert into rank_announcements (user_id, rank, created_at)
+    select won.user_id, won.rank_id, won.at from won join before using (n)
+    where won.rank_id is not null and before.count = won.participations_before
+    order by won.user_id, won.rank_id
+    on conflict do nothing
+    returning user_id, rank
+  ), notice as (
+    insert into notifications (user_id, kind, params, link, created_at)
+    select distinct on (announced.user_id, announced.rank)
+           announced.user_id, 'rank_up', won.notice_params::jsonb, '/points', won.at
+    from announced join won on won.user_id = announced.user_id and won.rank_id = announced.rank
+    returning id
+  )
+  select (att.id is not null) as inserted,
+         before.count as before,
+         (att.id is not null and exists (select 1 from announced
+            where announced.user_id = input.user_id and announced.rank = input.rank_id)) as ranked
+  from input join before using (n) left join att on att.id = input.attendance_id
+  order by input.n
+`);
+
+/** Runs the statement for `rows`; the answers come back in the same order. */
+async function writeRows(db: Database | Transaction, rows: CheckInRow[]): Promise<Written[]> {
+  const column = <K extends keyof CheckInRow>(key: K) => rows.map((row) => row[key]);
+  const prepared = db._.session.prepareQuery(writeStatement, undefined, 'check_in_write', false);
+  const result = (await prepared.execute({
+    attendanceIds: column('attendanceId'),
+    activityIds: column('activityId'),
+    userIds: column('userId'),
+    walkIns: column('walkIn'),
+    methods: column('method'),
+    nows: column('now'),
+    issuedBy: column('issuedBy'),
+    reasons: column('reason'),
+    points: column('points'),
+    lastUsableDays: column('lastUsableDay'),
+    serials: column('serial'),
+    holderNames: column('holderName'),
+    titles: column('title'),
+    groupNames: column('groupName'),
+    places: column('place'),
+    startsAts: column('startsAt'),
+    endsAts: column('endsAt'),
+    signatures: column('signature'),
+    rankIds: column('rankId'),
+    participationsBefore: column('participationsBefore'),
+    noticeParams: column('noticeParams'),
+  })) as { rows: Written[] };
+  return result.rows;
+}
+
+/** A check-in's answer from a batch, or why it alone failed. */
+type BatchAnswer = { written: Written } | { failed: unknown };
+
+const writeBatchers = new WeakMap<Database, Batcher<CheckInRow, BatchAnswer>>();
+
+/**
+ * Batched writes. When a batch fails (a serial clash, a person deleted meanwhile), nothing of
+ * it was written, and each of its check-ins is tried again alone: one bad check-in fails only
+ * itself.
+ */
+function writeBatcher(db: Database): Batcher<CheckInRow, BatchAnswer> {
+  let batcher = writeBatchers.get(db);
+  if (!batcher) {
+    const alone = (row: CheckInRow): Promise<BatchAnswer> =>
+      writeRows(db, [row]).then(
+        ([written]) => (written ? { written } : { failed: new Error('no answer for the check-in') }),
+        (error: unknown) => ({ failed: error }),
+      );
+    batcher = new Batcher(
+      async (rows) => {
+        if (rows.length === 1) return [await alone(rows[0] as CheckInRow)];
+        try {
+          return (await writeRows(db, rows)).map((written) => ({ written }));
+        } catch {
+          return Promise.all(rows.map(alone));
+        }
+      },
+      { maxInFlight: 4, maxBatch: 100 },
+    );
+    writeBatchers.set(db, batcher);
+  }
+  return batcher;
+}
+
+async function writeBatched(db: Database, row: CheckInRow): Promise<Written> {
+  const answer = await writeBatcher(db).load(row);
+  if ('failed' in answer) throw answer.failed;
+  return answer.written;
 }
 
 /** The rank-up notice for going from `before` to `before + 1` check-ins, once per rank (R-PT-9). */
