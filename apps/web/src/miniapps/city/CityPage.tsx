@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
+import { Pager, pageCount } from '../../ui/Pager.tsx';
 import { useSession } from '../../api/queries.ts';
 import { formatDate, formatDateTime } from '../../i18n/format-date.ts';
 import { useTranslation } from '../../i18n/index.ts';
@@ -82,7 +83,7 @@ function QueueScreen({ admin }: { admin: boolean }) {
         `/api/city/organizer/applications?${query.toString()}`,
       ),
   });
-  const pages = queue.data ? Math.max(1, Math.ceil(queue.data.total / queue.data.pageSize)) : 1;
+  const pages = pageCount(queue.data);
   return (
     <>
       <PageHeader title={t('city.title')} lead={t('city.queue')} />
@@ -190,17 +191,7 @@ function QueueScreen({ admin }: { admin: boolean }) {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav className="mt-4 flex items-center justify-between gap-2">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('city.previous')}
-          </Button>
-          <span>{t('city.page', { page, pages })}</span>
-          <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('city.next')}
-          </Button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onChange={setPage} />
     </>
   );
 }
@@ -355,7 +346,7 @@ function AuditScreen() {
         `/api/city/audit?${query.toString()}`,
       ),
   });
-  const pages = log.data ? Math.max(1, Math.ceil(log.data.total / log.data.pageSize)) : 1;
+  const pages = pageCount(log.data);
   return (
     <>
       <Link to="/city" className="mb-4 inline-flex min-h-11 items-center text-blue-900 underline">
@@ -389,17 +380,7 @@ function AuditScreen() {
           </li>
         ))}
       </ol>
-      {pages > 1 && (
-        <nav className="mt-4 flex items-center justify-between gap-2">
-          <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('city.previous')}
-          </Button>
-          <span>{t('city.page', { page, pages })}</span>
-          <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('city.next')}
-          </Button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onChange={setPage} />
     </>
   );
 }
