@@ -1,5 +1,5 @@
 import { looksLikeIndividualNumber } from '@kumamoto/domain';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from '../../../i18n/index.ts';
 import { Alert } from '../../../ui/Alert.tsx';
@@ -8,13 +8,13 @@ import { TextField } from '../../../ui/TextField.tsx';
 import { ProblemAlert } from '../../ProblemAlert.tsx';
 import { useRequestSignInCode, useVerifySignInCode } from './api.ts';
 import { CodeStep } from './CodeStep.tsx';
-import { looksLikeEmail, safeNext } from './form-helpers.ts';
+import { EmailField } from './EmailField.tsx';
+import { safeNext } from './form-helpers.ts';
+import { useEmailCodeSteps } from './use-email-code-steps.ts';
 
+/** The steps besides the code step, which useEmailCodeSteps adds. */
 type Step =
-  | { name: 'address' }
-  | { name: 'code'; email: string; expiresAt: string; resent: boolean }
-  | { name: 'name'; email: string; code: string }
-  | { name: 'done'; created: boolean };
+  { name: 'address' } | { name: 'name'; email: string; code: string } | { name: 'done'; created: boolean };
 
 /**
  * Sign-in page: the e-mail one-time code, the fallback to passkeys and the way in for people
@@ -31,62 +31,21 @@ export function EmailCodeSignIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [step, setStep] = useState<Step>({ name: 'address' });
-  const [email, setEmail] = useState('');
-  const [code, setCode] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
   const request = useRequestSignInCode();
   const verify = useVerifySignInCode();
-  const stepBox = useRef<HTMLDivElement>(null);
-  const shownStep = useRef(step.name);
-
-  // A new step takes the focus to its first field (or its message), so screen readers and
-  // keyboards follow; the first step leaves the focus where the page put it.
-  useEffect(() => {
-    if (shownStep.current === step.name) return;
-    shownStep.current = step.name;
-    focusFirstField(stepBox.current);
-  }, [step.name]);
-
-  const go = (nextStep: Step) => {
-    setFieldError(undefined);
-    request.reset();
-    verify.reset();
-    setStep(nextStep);
-  };
-
-  const sendCode = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (email.trim() === '') return setFieldError(t('emailCode.emailRequired'));
-    if (!looksLikeEmail(email)) return setFieldError(t('emailCode.emailInvalid'));
-    setFieldError(undefined);
-    verify.reset();
-    request.mutate(email, {
-      onSuccess: (sent) => {
-        setCode('');
-        const resent = step.name === 'code';
-        setStep({ name: 'code', email: sent.sentTo, expiresAt: sent.expiresAt, resent });
-        if (resent) focusFirstField(stepBox.current);
-      },
-    });
-  };
+  const { step, go, box, fieldError, setFieldError, sendCode, codeToCheck, emailField, codeEntry, typing } =
+    useEmailCodeSteps<Step>({ name: 'address' }, request, verify);
 
   const checkCode = (event: FormEvent) => {
-    event.preventDefault();
-    if (step.name !== 'code') return;
-    if (code.length !== 6) return setFieldError(t('emailCode.codeRequired'));
-    setFieldError(undefined);
-    request.reset();
-    verify.mutate(
-      { email: step.email, code },
-      {
-        onSuccess: (answer) =>
-          answer.result === 'name_required'
-            ? go({ name: 'name', email: step.email, code })
-            : go({ name: 'done', created: answer.created }),
-      },
-    );
+    const entered = codeToCheck(event);
+    if (!entered) return;
+    verify.mutate(entered, {
+      onSuccess: (answer) =>
+        answer.result === 'name_required'
+          ? go({ name: 'name', ...entered })
+          : go({ name: 'done', created: answer.created }),
+    });
   };
 
   const createAccount = (event: FormEvent) => {
@@ -114,27 +73,11 @@ export function EmailCodeSignIn() {
       <h2 id="email-code-sign-in" className="text-std-20B-150">
         {t('emailCode.heading')}
       </h2>
-      <div ref={stepBox}>
+      <div ref={box}>
         {step.name === 'address' && (
           <form noValidate onSubmit={sendCode} className="flex flex-col gap-4">
             <p className="text-std-16N-170 text-solid-gray-800">{t('emailCode.lead')}</p>
-            <TextField
-              label={t('emailCode.emailLabel')}
-              hint={t('emailCode.emailHint')}
-              error={fieldError}
-              type="email"
-              name="email"
-              autoComplete="email"
-              inputMode="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              maxLength={254}
-              value={email}
-              onChange={(event) => {
-                setFieldError(undefined);
-                setEmail(event.target.value);
-              }}
-            />
+            <EmailField label={t('emailCode.emailLabel')} hint={t('emailCode.emailHint')} {...emailField} />
             <ProblemAlert error={request.error} />
             <Button
               type="submit"
@@ -149,21 +92,14 @@ export function EmailCodeSignIn() {
 
         {step.name === 'code' && (
           <CodeStep
+            {...codeEntry}
             sent={step}
             sentMessage={t('emailCode.sent')}
             then={t('emailCode.openMail')}
-            code={code}
-            onCodeChange={(typed) => {
-              setFieldError(undefined);
-              setCode(typed);
-            }}
-            fieldError={fieldError}
             error={verify.error ?? request.error}
             submitLabel={t('emailCode.verify')}
             submitting={verify.isPending}
             onSubmit={checkCode}
-            resending={request.isPending}
-            onResend={() => sendCode()}
             back={{ label: t('emailCode.changeEmail'), onClick: () => go({ name: 'address' }) }}
           />
         )}
@@ -180,10 +116,7 @@ export function EmailCodeSignIn() {
               autoComplete="nickname"
               maxLength={100}
               value={displayName}
-              onChange={(event) => {
-                setFieldError(undefined);
-                setDisplayName(event.target.value);
-              }}
+              onChange={(event) => typing(setDisplayName)(event.target.value)}
             />
             <ProblemAlert error={verify.error ?? request.error} />
             <Button type="submit" className="w-full sm:w-auto" disabled={verify.isPending}>
@@ -227,8 +160,4 @@ export function EmailCodeSignIn() {
       </div>
     </section>
   );
-}
-
-function focusFirstField(box: HTMLElement | null): void {
-  box?.querySelector<HTMLElement>('input, [data-focus-first]')?.focus();
 }

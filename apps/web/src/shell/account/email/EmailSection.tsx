@@ -1,21 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { formatDate } from '../../../i18n/format-date.ts';
 import { useTranslation } from '../../../i18n/index.ts';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Card } from '../../../ui/Card.tsx';
 import { Loading } from '../../../ui/Loading.tsx';
-import { TextField } from '../../../ui/TextField.tsx';
 import { ProblemAlert } from '../../ProblemAlert.tsx';
 import { useAccountEmail, useConfirmEmail, useRequestEmailCode } from './api.ts';
 import { CodeStep } from './CodeStep.tsx';
-import { looksLikeEmail } from './form-helpers.ts';
+import { EmailField } from './EmailField.tsx';
 import { EmailAddress } from './SentTo.tsx';
+import { useEmailCodeSteps } from './use-email-code-steps.ts';
 
-type Step =
-  | { name: 'view'; saved: boolean }
-  | { name: 'address' }
-  | { name: 'code'; email: string; expiresAt: string; resent: boolean };
+/** The steps besides the code step, which useEmailCodeSteps adds. */
+type Step = { name: 'view'; saved: boolean } | { name: 'address' };
 
 /**
  * My page: the account's e-mail address for codes and notices. Adding or changing it sends a
@@ -27,49 +25,15 @@ export function EmailSection() {
   const current = useAccountEmail();
   const request = useRequestEmailCode();
   const confirm = useConfirmEmail();
-  const [step, setStep] = useState<Step>({ name: 'view', saved: false });
-  const [email, setEmail] = useState('');
-  const [code, setCode] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const box = useRef<HTMLDivElement>(null);
-  const shownStep = useRef(step.name);
-
-  useEffect(() => {
-    if (shownStep.current === step.name) return;
-    shownStep.current = step.name;
-    box.current?.querySelector<HTMLElement>('input, [data-focus-first]')?.focus();
-  }, [step.name]);
-
-  const go = (next: Step) => {
-    setFieldError(undefined);
-    request.reset();
-    confirm.reset();
-    setStep(next);
-  };
-
-  const sendCode = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (email.trim() === '') return setFieldError(t('emailCode.emailRequired'));
-    if (!looksLikeEmail(email)) return setFieldError(t('emailCode.emailInvalid'));
-    setFieldError(undefined);
-    confirm.reset();
-    request.mutate(email, {
-      onSuccess: (sent) => {
-        setCode('');
-        const resent = step.name === 'code';
-        setStep({ name: 'code', email: sent.sentTo, expiresAt: sent.expiresAt, resent });
-        if (resent) box.current?.querySelector('input')?.focus();
-      },
-    });
-  };
+  const { step, go, box, setEmail, sendCode, codeToCheck, emailField, codeEntry } = useEmailCodeSteps<Step>(
+    { name: 'view', saved: false },
+    request,
+    confirm,
+  );
 
   const confirmCode = (event: FormEvent) => {
-    event.preventDefault();
-    if (step.name !== 'code') return;
-    if (code.length !== 6) return setFieldError(t('emailCode.codeRequired'));
-    setFieldError(undefined);
-    request.reset();
-    confirm.mutate({ email: step.email, code }, { onSuccess: () => go({ name: 'view', saved: true }) });
+    const entered = codeToCheck(event);
+    if (entered) confirm.mutate(entered, { onSuccess: () => go({ name: 'view', saved: true }) });
   };
 
   const address = current.data?.email ?? null;
@@ -125,22 +89,10 @@ export function EmailSection() {
 
             {step.name === 'address' && (
               <form noValidate onSubmit={sendCode} className="flex flex-col gap-4">
-                <TextField
+                <EmailField
                   label={t('emailSection.newEmailLabel')}
                   hint={address ? t('emailSection.keepsOld') : t('emailCode.emailHint')}
-                  error={fieldError}
-                  type="email"
-                  name="email"
-                  autoComplete="email"
-                  inputMode="email"
-                  autoCapitalize="none"
-                  spellCheck={false}
-                  maxLength={254}
-                  value={email}
-                  onChange={(event) => {
-                    setFieldError(undefined);
-                    setEmail(event.target.value);
-                  }}
+                  {...emailField}
                 />
                 <ProblemAlert error={request.error} />
                 <div className="flex flex-wrap gap-2">
@@ -156,21 +108,14 @@ export function EmailSection() {
 
             {step.name === 'code' && (
               <CodeStep
+                {...codeEntry}
                 sent={step}
                 sentMessage={t('emailSection.sent')}
                 then={t('emailSection.finish')}
-                code={code}
-                onCodeChange={(typed) => {
-                  setFieldError(undefined);
-                  setCode(typed);
-                }}
-                fieldError={fieldError}
                 error={confirm.error ?? request.error}
                 submitLabel={t('emailSection.confirm')}
                 submitting={confirm.isPending}
                 onSubmit={confirmCode}
-                resending={request.isPending}
-                onResend={() => sendCode()}
                 back={{ label: t('emailSection.cancel'), onClick: () => go({ name: 'view', saved: false }) }}
               />
             )}
