@@ -12,7 +12,15 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { createTestDatabase } from '../../../test/test-database.ts';
 import { replaceSchoolDistricts } from '../../school-districts/replace-school-districts.ts';
 import { challengeTtlMs } from './challenge.ts';
-import { hanako, jpkiAttributes, makeCertificate, toPem, usage, type CardHolder } from './test-pki.ts';
+import {
+  hanako,
+  jpkiAttributes,
+  makeCertificate,
+  toPem,
+  usage,
+  type CardHolder,
+  type CertificateSpec,
+} from './test-pki.ts';
 import { at, makeTestPki, testNow, type TestPki } from './test-scenario.ts';
 
 /**
@@ -55,10 +63,41 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
+// — The CRL feed —
+
 const revokedSerial = 666;
 const freshCrl = () => pki.crl({ revoked: [revokedSerial] });
 /** DER, as a CRL feed delivers it; the loader reloads a file that changes. */
 const writeCrl = (der: Uint8Array) => writeFile(crlFile, der);
+
+/** Runs `scenario` while the feed serves this CRL, then puts a fresh CRL back. */
+async function whileCrlIs(crl: Uint8Array, scenario: () => Promise<void>) {
+  await writeCrl(crl);
+  try {
+    await scenario();
+  } finally {
+    await writeCrl(freshCrl());
+  }
+}
+
+// — Cards and certificates —
+
+let serials = 200;
+/** A signature certificate with a serial of its own; by default Hanako's, valid, signed by the CA. */
+const certificate = (spec: Partial<CertificateSpec> & { holder?: CardHolder } = {}) =>
+  pki.leaf({ serial: nextSerial(), ...spec });
+const nextSerial = () => (serials += 1);
+
+/** One holder per successful test: one person binds to one account. */
+let people = 0;
+function person(): CardHolder {
+  people += 1;
+  return { ...hanako, name: `熊本\u3000花子${'一二三四五六七八九十'[people - 1] ?? people}` };
+}
+/** The certificate of someone who has not verified any account yet. */
+const newPersonsCertificate = () => certificate({ holder: person() });
+
+// — The challenge → sign → verify exchange —
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
@@ -68,10 +107,16 @@ interface Issued {
   expiresAt: string;
 }
 
+/** The body of POST /api/identity/jpki/verify. */
+type CardAnswer = ReturnType<typeof answer>;
+
 async function post(url: string, userId: string | undefined, payload?: object) {
   const caller = await callerFor(test, userId);
   return test.app.inject({ method: 'POST', url, headers: caller.headers, ...(payload ? { payload } : {}) });
 }
+
+/** A new account, signed in, not verified yet. */
+const newResident = async () => (await createUser(test.database.db)).id;
 
 async function challengeFor(userId: string): Promise<Issued> {
   const response = await post('/api/identity/jpki/challenge', userId);
@@ -88,16 +133,47 @@ function answer(issued: Issued, certificate: Uint8Array, signer: KeyObject = pki
   };
 }
 
+/** Asks for a challenge for this account and has the card answer it with this certificate. */
+async function cardAnswer(userId: string, certificate: Uint8Array, signer?: KeyObject): Promise<CardAnswer> {
+  return answer(await challengeFor(userId), certificate, signer);
+}
+
 const verify = (userId: string, body: object) => post('/api/identity/jpki/verify', userId, body);
 
-/** One holder per successful test: one person binds to one account. */
-let people = 0;
-function person(): CardHolder {
-  people += 1;
-  return { ...hanako, name: `熊本\u3000花子${'一二三四五六七八九十'[people - 1] ?? people}` };
+/** The whole exchange with this certificate, which must succeed. */
+async function verifiedWith(userId: string, certificate: Uint8Array) {
+  const response = await verify(userId, await cardAnswer(userId, certificate));
+  expect(response.statusCode).toBe(200);
+  return response;
 }
-let serials = 200;
-const nextSerial = () => (serials += 1);
+
+/** The signature with one byte flipped. */
+function tampered(signature: string, index: number): string {
+  const bytes = Buffer.from(signature, 'base64');
+  bytes[index] = (bytes[index] ?? 0) ^ 0xff;
+  return b64(bytes);
+}
+
+// — What a refusal must look like —
+
+interface Refusal {
+  status: number;
+  code: string;
+  /** The adapter's reason, recorded in the audit event. */
+  reason: string;
+}
+
+const challengeUsedUp: Refusal = {
+  status: 409,
+  code: 'jpki_challenge_used',
+  reason: 'challenge_unknown_or_used',
+};
+const malformedAnswer: Refusal = { status: 400, code: 'jpki_malformed', reason: 'input_malformed' };
+const signatureInvalid: Refusal = {
+  status: 422,
+  code: 'jpki_signature_invalid',
+  reason: 'signature_invalid',
+};
 
 async function snapshot(userId: string) {
   const db = test.database.db;
@@ -112,7 +188,7 @@ async function snapshot(userId: string) {
 async function expectRefused(
   userId: string,
   request: () => Promise<LightMyRequestResponse>,
-  expected: { status: number; code: string; reason: string },
+  expected: Refusal,
 ) {
   const before = await snapshot(userId);
   const response = await request();
@@ -134,12 +210,38 @@ async function expectRefused(
   return response;
 }
 
+/** This account sends this body to verify, and is refused as expected (see expectRefused). */
+const expectAnswerRefused = (userId: string, body: object, expected: Refusal) =>
+  expectRefused(userId, () => verify(userId, body), expected);
+
+/** A new resident answers a fresh challenge with this certificate, and is refused as expected. */
+async function expectCardRefused(certificate: Uint8Array, expected: Refusal, signer?: KeyObject) {
+  const userId = await newResident();
+  return expectAnswerRefused(userId, await cardAnswer(userId, certificate, signer), expected);
+}
+
+/** Every row of every table, as one text. */
+async function databaseDump(): Promise<string> {
+  const tables = await queryRows<{ name: string }>(
+    test.database.db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public'`,
+  );
+  let dump = '';
+  for (const { name } of tables) {
+    const [row] = await queryRows<{ rows: string }>(
+      test.database.db,
+      sql`select coalesce(json_agg(t), '[]')::text as rows from ${sql.identifier(name)} t`,
+    );
+    dump += row?.rows ?? '';
+  }
+  return dump;
+}
+
 describe('JPKI over HTTP: success', () => {
   it('says the path is offered, and issues a challenge with the exact text to sign', async () => {
     const offered = await test.app.inject({ method: 'GET', url: '/api/identity/jpki' });
     expect(offered.json()).toEqual({ offered: true, challengeTtlSeconds: 300 });
-    const user = await createUser(test.database.db);
-    const issued = await challengeFor(user.id);
+    const issued = await challengeFor(await newResident());
     expect(issued).toEqual({
       challenge: expect.stringMatching(/^[\w-]{43}$/) as unknown,
       signedText: `kumamoto-app jpki-identity v1 ${issued.challenge}`,
@@ -149,17 +251,15 @@ describe('JPKI over HTTP: success', () => {
   });
 
   it('verifies the account with the certificate’s four items and derives the district', async () => {
-    const user = await createUser(test.database.db);
-    const certificate = pki.leaf({ serial: nextSerial(), holder: person() });
-    const response = await verify(user.id, answer(await challengeFor(user.id), certificate));
-    expect(response.statusCode).toBe(200);
+    const user = await newResident();
+    const response = await verifiedWith(user, newPersonsCertificate());
     expect(response.json()).toEqual({
       identity: 'verified',
       changedFields: ['name', 'address', 'birthDate', 'gender'],
       substituted: { name: false, address: false },
       schoolDistrict: { code: 'keitoku', source: 'address' },
     });
-    expect((await snapshot(user.id)).user).toMatchObject({
+    expect((await snapshot(user)).user).toMatchObject({
       identityLevel: 'verified',
       cardName: '熊本\u3000花子一',
       cardAddress: '熊本県熊本市中央区手取本町1番1号',
@@ -172,30 +272,19 @@ describe('JPKI over HTTP: success', () => {
     const session = await test.app.inject({
       method: 'GET',
       url: '/api/session',
-      ...(await callerFor(test, user.id)),
+      ...(await callerFor(test, user)),
     });
     expect(session.json()).toMatchObject({ user: { identity: 'verified' } });
   });
 
   it('keeps no trace of the raw certificate anywhere in the database', async () => {
-    const user = await createUser(test.database.db);
-    const certificate = pki.leaf({ serial: nextSerial(), holder: person() });
-    const body = answer(await challengeFor(user.id), certificate);
-    expect((await verify(user.id, body)).statusCode).toBe(200);
+    const user = await newResident();
+    const der = newPersonsCertificate();
+    const body = await cardAnswer(user, der);
+    expect((await verify(user, body)).statusCode).toBe(200);
 
-    const tables = await queryRows<{ name: string }>(
-      test.database.db,
-      sql`select table_name as name from information_schema.tables where table_schema = 'public'`,
-    );
-    let dump = '';
-    for (const { name } of tables) {
-      const [row] = await queryRows<{ rows: string }>(
-        test.database.db,
-        sql`select coalesce(json_agg(t), '[]')::text as rows from ${sql.identifier(name)} t`,
-      );
-      dump += row?.rows ?? '';
-    }
-    const hex = Buffer.from(certificate).toString('hex');
+    const dump = await databaseDump();
+    const hex = Buffer.from(der).toString('hex');
     for (let i = 0; i + 32 <= body.certificate.length; i += 32) {
       expect(dump).not.toContain(body.certificate.slice(i, i + 32));
     }
@@ -205,21 +294,15 @@ describe('JPKI over HTTP: success', () => {
   });
 
   it('accepts a renewed card (new certificate, same name and birth date) on the same account', async () => {
-    const user = await createUser(test.database.db);
+    const user = await newResident();
     const holder = person();
-    const first = pki.leaf({ serial: nextSerial(), holder });
-    expect((await verify(user.id, answer(await challengeFor(user.id), first))).statusCode).toBe(200);
-    const renewed = pki.leaf({ serial: nextSerial(), holder, notBefore: at(-1) });
-    const again = await verify(user.id, answer(await challengeFor(user.id), renewed));
-    expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ changedFields: [] });
-    expect((await snapshot(user.id)).bindings).toHaveLength(2);
+    await verifiedWith(user, certificate({ holder }));
+    const renewed = await verifiedWith(user, certificate({ holder, notBefore: at(-1) }));
+    expect(renewed.json()).toMatchObject({ changedFields: [] });
+    expect((await snapshot(user)).bindings).toHaveLength(2);
 
     // The same person on another account is refused, and the city resolves it.
-    const other = await createUser(test.database.db);
-    const third = pki.leaf({ serial: nextSerial(), holder });
-    const issued = await challengeFor(other.id);
-    await expectRefused(other.id, () => verify(other.id, answer(issued, third)), {
+    await expectCardRefused(certificate({ holder }), {
       status: 409,
       code: 'identity_already_bound',
       reason: 'identity_already_bound',
@@ -227,33 +310,28 @@ describe('JPKI over HTTP: success', () => {
   });
 
   it('updates the address and the district when a resident re-verifies after moving', async () => {
-    const user = await createUser(test.database.db);
+    const user = await newResident();
     const holder = person();
-    const before = pki.leaf({ serial: nextSerial(), holder });
-    expect((await verify(user.id, answer(await challengeFor(user.id), before))).statusCode).toBe(200);
-    const moved = pki.leaf({
-      serial: nextSerial(),
-      holder: { ...holder, address: '熊本県熊本市西区春日１丁目１４番１号' },
-    });
-    const response = await verify(user.id, answer(await challengeFor(user.id), moved));
+    await verifiedWith(user, certificate({ holder }));
+    const moved = { ...holder, address: '熊本県熊本市西区春日１丁目１４番１号' };
+    const response = await verifiedWith(user, certificate({ holder: moved }));
     expect(response.json()).toMatchObject({ changedFields: ['address'], schoolDistrict: { code: 'kasuga' } });
-    expect((await snapshot(user.id)).user).toMatchObject({
+    expect((await snapshot(user)).user).toMatchObject({
       cardAddress: '熊本県熊本市西区春日１丁目１４番１号',
       schoolDistrictCode: 'kasuga',
     });
   });
 
   it('lets exactly one of two simultaneous sends of one answer through', async () => {
-    const user = await createUser(test.database.db);
-    const body = answer(await challengeFor(user.id), pki.leaf({ serial: nextSerial(), holder: person() }));
-    const responses = await Promise.all([verify(user.id, body), verify(user.id, body)]);
+    const user = await newResident();
+    const body = await cardAnswer(user, newPersonsCertificate());
+    const responses = await Promise.all([verify(user, body), verify(user, body)]);
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
   });
 });
 
 describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing', () => {
   it('refuses a certificate from an unknown CA', async () => {
-    const user = await createUser(test.database.db);
     const stranger = makeCertificate({
       subject: 'card-holder',
       issuer: 'Unknown Signature CA',
@@ -265,8 +343,7 @@ describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing',
       keyUsage: usage.signature,
       otherNames: jpkiAttributes(hanako),
     });
-    const issued = await challengeFor(user.id);
-    await expectRefused(user.id, () => verify(user.id, answer(issued, stranger)), {
+    await expectCardRefused(stranger, {
       status: 422,
       code: 'jpki_certificate_untrusted',
       reason: 'untrusted_chain',
@@ -274,10 +351,8 @@ describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing',
   });
 
   it('refuses an expired certificate', async () => {
-    const user = await createUser(test.database.db);
-    const expired = pki.leaf({ serial: nextSerial(), notBefore: at(-400), notAfter: at(-1) });
-    const issued = await challengeFor(user.id);
-    const response = await expectRefused(user.id, () => verify(user.id, answer(issued, expired)), {
+    const expired = certificate({ notBefore: at(-400), notAfter: at(-1) });
+    const response = await expectCardRefused(expired, {
       status: 422,
       code: 'jpki_certificate_expired',
       reason: 'certificate_expired',
@@ -286,10 +361,7 @@ describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing',
   });
 
   it('refuses a certificate that is not valid yet', async () => {
-    const user = await createUser(test.database.db);
-    const early = pki.leaf({ serial: nextSerial(), notBefore: at(1), notAfter: at(400) });
-    const issued = await challengeFor(user.id);
-    await expectRefused(user.id, () => verify(user.id, answer(issued, early)), {
+    await expectCardRefused(certificate({ notBefore: at(1), notAfter: at(400) }), {
       status: 422,
       code: 'jpki_certificate_not_yet_valid',
       reason: 'certificate_not_yet_valid',
@@ -297,10 +369,7 @@ describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing',
   });
 
   it('refuses a revoked certificate', async () => {
-    const user = await createUser(test.database.db);
-    const revoked = pki.leaf({ serial: revokedSerial });
-    const issued = await challengeFor(user.id);
-    await expectRefused(user.id, () => verify(user.id, answer(issued, revoked)), {
+    await expectCardRefused(pki.leaf({ serial: revokedSerial }), {
       status: 422,
       code: 'jpki_certificate_revoked',
       reason: 'certificate_revoked',
@@ -308,124 +377,72 @@ describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing',
   });
 
   it('refuses a tampered signature, and the challenge cannot be retried', async () => {
-    const user = await createUser(test.database.db);
-    const issued = await challengeFor(user.id);
-    const body = answer(issued, pki.leaf({ serial: nextSerial(), holder: person() }));
-    const bytes = Buffer.from(body.signature, 'base64');
-    bytes[10] = (bytes[10] ?? 0) ^ 0xff;
-    await expectRefused(user.id, () => verify(user.id, { ...body, signature: b64(bytes) }), {
-      status: 422,
-      code: 'jpki_signature_invalid',
-      reason: 'signature_invalid',
-    });
-    await expectRefused(user.id, () => verify(user.id, body), {
-      status: 409,
-      code: 'jpki_challenge_used',
-      reason: 'challenge_unknown_or_used',
-    });
+    const user = await newResident();
+    const body = await cardAnswer(user, newPersonsCertificate());
+    await expectAnswerRefused(user, { ...body, signature: tampered(body.signature, 10) }, signatureInvalid);
+    await expectAnswerRefused(user, body, challengeUsedUp);
   });
 
   it('refuses a signature by another key over the right challenge', async () => {
-    const user = await createUser(test.database.db);
-    const issued = await challengeFor(user.id);
-    const certificate = pki.leaf({ serial: nextSerial() });
-    await expectRefused(
-      user.id,
-      () => verify(user.id, answer(issued, certificate, pki.stranger.privateKey)),
-      {
-        status: 422,
-        code: 'jpki_signature_invalid',
-        reason: 'signature_invalid',
-      },
-    );
+    await expectCardRefused(certificate(), signatureInvalid, pki.stranger.privateKey);
   });
 
   it('refuses a replayed answer', async () => {
-    const user = await createUser(test.database.db);
-    const body = answer(await challengeFor(user.id), pki.leaf({ serial: nextSerial(), holder: person() }));
-    expect((await verify(user.id, body)).statusCode).toBe(200);
-    await expectRefused(user.id, () => verify(user.id, body), {
-      status: 409,
-      code: 'jpki_challenge_used',
-      reason: 'challenge_unknown_or_used',
-    });
+    const user = await newResident();
+    const body = await cardAnswer(user, newPersonsCertificate());
+    expect((await verify(user, body)).statusCode).toBe(200);
+    await expectAnswerRefused(user, body, challengeUsedUp);
   });
 
   it('refuses an answer to an expired challenge', async () => {
-    const user = await createUser(test.database.db);
-    const issued = await challengeFor(user.id);
+    const user = await newResident();
+    const body = await cardAnswer(user, certificate());
     test.clock.advance(challengeTtlMs + 1000);
     try {
-      await expectRefused(
-        user.id,
-        () => verify(user.id, answer(issued, pki.leaf({ serial: nextSerial() }))),
-        {
-          status: 410,
-          code: 'jpki_challenge_expired',
-          reason: 'challenge_expired',
-        },
-      );
+      await expectAnswerRefused(user, body, {
+        status: 410,
+        code: 'jpki_challenge_expired',
+        reason: 'challenge_expired',
+      });
     } finally {
       test.clock.set(testNow.toISOString());
     }
   });
 
   it('refuses a challenge issued to another account', async () => {
-    const [owner, thief] = [await createUser(test.database.db), await createUser(test.database.db)];
-    const issued = await challengeFor(owner.id);
-    await expectRefused(
-      thief.id,
-      () => verify(thief.id, answer(issued, pki.leaf({ serial: nextSerial() }))),
-      {
-        status: 409,
-        code: 'jpki_challenge_used',
-        reason: 'challenge_unknown_or_used',
-      },
-    );
+    const [owner, thief] = [await newResident(), await newResident()];
+    const body = await cardAnswer(owner, certificate());
+    await expectAnswerRefused(thief, body, challengeUsedUp);
   });
 
   it('refuses while the configured CRL is stale, and recovers when the feed replaces the file', async () => {
-    const user = await createUser(test.database.db);
-    const certificate = pki.leaf({ serial: nextSerial(), holder: person() });
-    await writeCrl(pki.crl({ thisUpdate: at(-10), nextUpdate: at(-1), revoked: [revokedSerial] }));
-    try {
-      const issued = await challengeFor(user.id);
-      const response = await expectRefused(user.id, () => verify(user.id, answer(issued, certificate)), {
+    const user = await newResident();
+    const der = newPersonsCertificate();
+    const stale = pki.crl({ thisUpdate: at(-10), nextUpdate: at(-1), revoked: [revokedSerial] });
+    await whileCrlIs(stale, async () => {
+      const response = await expectAnswerRefused(user, await cardAnswer(user, der), {
         status: 503,
         code: 'jpki_revocation_unavailable',
         reason: 'crl_stale',
       });
       expect(response.json<{ title: string }>().title).toContain('しばらく');
-    } finally {
-      await writeCrl(freshCrl());
-    }
-    expect((await verify(user.id, answer(await challengeFor(user.id), certificate))).statusCode).toBe(200);
+    });
+    await verifiedWith(user, der);
   });
 
   it('refuses while the CRL is not valid yet (a clock or feed problem)', async () => {
-    const user = await createUser(test.database.db);
-    await writeCrl(pki.crl({ thisUpdate: at(1), nextUpdate: at(3), revoked: [revokedSerial] }));
-    try {
-      const issued = await challengeFor(user.id);
-      await expectRefused(
-        user.id,
-        () => verify(user.id, answer(issued, pki.leaf({ serial: nextSerial() }))),
-        {
-          status: 503,
-          code: 'jpki_revocation_unavailable',
-          reason: 'crl_not_yet_valid',
-        },
-      );
-    } finally {
-      await writeCrl(freshCrl());
-    }
+    const early = pki.crl({ thisUpdate: at(1), nextUpdate: at(3), revoked: [revokedSerial] });
+    await whileCrlIs(early, async () => {
+      await expectCardRefused(certificate(), {
+        status: 503,
+        code: 'jpki_revocation_unavailable',
+        reason: 'crl_not_yet_valid',
+      });
+    });
   });
 
   it('refuses a certificate that is not a signature certificate', async () => {
-    const user = await createUser(test.database.db);
-    const authentication = pki.leaf({ serial: nextSerial(), keyUsage: usage.authentication });
-    const issued = await challengeFor(user.id);
-    await expectRefused(user.id, () => verify(user.id, answer(issued, authentication)), {
+    await expectCardRefused(certificate({ keyUsage: usage.authentication }), {
       status: 422,
       code: 'jpki_wrong_certificate',
       reason: 'key_usage_invalid',
@@ -433,11 +450,8 @@ describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing',
   });
 
   it('refuses a certificate missing one of the four items', async () => {
-    const user = await createUser(test.database.db);
     const { birthDate: _omitted, ...withoutBirthDate } = hanako;
-    const certificate = pki.leaf({ serial: nextSerial(), holder: withoutBirthDate });
-    const issued = await challengeFor(user.id);
-    await expectRefused(user.id, () => verify(user.id, answer(issued, certificate)), {
+    await expectCardRefused(certificate({ holder: withoutBirthDate }), {
       status: 422,
       code: 'jpki_card_data_invalid',
       reason: 'attribute_missing',
@@ -445,77 +459,39 @@ describe('JPKI over HTTP: every refusal is clear, audited, and changes nothing',
   });
 
   it('refuses an item that looks like a 12-digit individual number (R-ID-3)', async () => {
-    const user = await createUser(test.database.db);
     const holder = { ...hanako, address: '熊本県熊本市中央区手取本町1番1号 1234 5678 9012' };
-    const issued = await challengeFor(user.id);
-    await expectRefused(
-      user.id,
-      () => verify(user.id, answer(issued, pki.leaf({ serial: nextSerial(), holder }))),
-      {
-        status: 422,
-        code: 'jpki_individual_number_suspected',
-        reason: 'individual_number_suspected',
-      },
-    );
+    await expectCardRefused(certificate({ holder }), {
+      status: 422,
+      code: 'jpki_individual_number_suspected',
+      reason: 'individual_number_suspected',
+    });
   });
 
   it('refuses bytes that are not base64, using the challenge up', async () => {
-    const user = await createUser(test.database.db);
-    const issued = await challengeFor(user.id);
-    const body = answer(issued, pki.leaf({ serial: nextSerial() }));
-    await expectRefused(user.id, () => verify(user.id, { ...body, certificate: 'not base64 at all!' }), {
-      status: 400,
-      code: 'jpki_malformed',
-      reason: 'input_malformed',
-    });
-    await expectRefused(user.id, () => verify(user.id, body), {
-      status: 409,
-      code: 'jpki_challenge_used',
-      reason: 'challenge_unknown_or_used',
-    });
+    const user = await newResident();
+    const body = await cardAnswer(user, certificate());
+    await expectAnswerRefused(user, { ...body, certificate: 'not base64 at all!' }, malformedAnswer);
+    await expectAnswerRefused(user, body, challengeUsedUp);
   });
 
   it('refuses base64 that is not a certificate', async () => {
-    const user = await createUser(test.database.db);
-    const issued = await challengeFor(user.id);
-    const body = answer(issued, pki.leaf({ serial: nextSerial() }));
-    await expectRefused(user.id, () => verify(user.id, { ...body, certificate: b64(Buffer.from('hello')) }), {
-      status: 400,
-      code: 'jpki_malformed',
-      reason: 'input_malformed',
-    });
+    const user = await newResident();
+    const body = await cardAnswer(user, certificate());
+    await expectAnswerRefused(user, { ...body, certificate: b64(Buffer.from('hello')) }, malformedAnswer);
   });
 
   it('refuses a body that is not an answer at all (a field missing, one too long), using the challenge up', async () => {
-    const user = await createUser(test.database.db);
-    const issued = await challengeFor(user.id);
-    const body = answer(issued, pki.leaf({ serial: nextSerial() }));
+    const user = await newResident();
+    const body = await cardAnswer(user, certificate());
     const { signature: _missing, ...withoutSignature } = body;
-    await expectRefused(user.id, () => verify(user.id, withoutSignature), {
-      status: 400,
-      code: 'jpki_malformed',
-      reason: 'input_malformed',
-    });
-    await expectRefused(user.id, () => verify(user.id, body), {
-      status: 409,
-      code: 'jpki_challenge_used',
-      reason: 'challenge_unknown_or_used',
-    });
-    const next = await challengeFor(user.id);
-    await expectRefused(
-      user.id,
-      () => verify(user.id, { ...answer(next, pki.leaf()), certificate: 'A'.repeat(20_000) }),
-      {
-        status: 400,
-        code: 'jpki_malformed',
-        reason: 'input_malformed',
-      },
-    );
+    await expectAnswerRefused(user, withoutSignature, malformedAnswer);
+    await expectAnswerRefused(user, body, challengeUsedUp);
+    const next = await cardAnswer(user, pki.leaf());
+    await expectAnswerRefused(user, { ...next, certificate: 'A'.repeat(20_000) }, malformedAnswer);
   });
 
   it('answers in English when asked', async () => {
-    const user = await createUser(test.database.db);
-    const caller = await callerFor(test, user.id);
+    const caller = await callerFor(test, await newResident());
     const response = await test.app.inject({
       method: 'POST',
       url: '/api/identity/jpki/verify',
