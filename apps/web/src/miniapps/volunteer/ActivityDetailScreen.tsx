@@ -150,6 +150,7 @@ function Detail({
             />
           ),
         )}
+        {/* R-ACT-7: who insures the participant, in words meant for them. */}
         {insurance && (
           <TextSection
             heading={findActivityField('insurance').label[locale]}

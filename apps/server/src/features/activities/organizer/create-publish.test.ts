@@ -86,7 +86,7 @@ describe('saving a draft and publishing (R-ACT-1)', () => {
     expect(row?.publishedAt).toEqual(test.clock.now());
   });
 
-  it('refuses to publish with a criterion unticked or a required item empty; nothing stored', async () => {
+  it('R-ACT-1, R-ACT-7: refuses to publish with a criterion unticked or a required item (insurance among them) empty; nothing stored', async () => {
     const before = await rowCount(test, activities);
     const response = await create(
       c.admin,
