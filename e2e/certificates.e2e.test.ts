@@ -10,9 +10,9 @@ import { writeSignedCertificate } from '../apps/server/src/features/certificates
 import { createActivity, createGroup } from '../apps/server/src/test/activity-factories.ts';
 import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { text, type Lang } from './support/i18n.ts';
 import { demoSignIn, waitForTitle } from './support/page.ts';
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
 import { startServer } from './support/server.ts';
 
@@ -55,9 +55,7 @@ describe('activity certificates', () => {
   }
 
   test('the QR code’s page in Japanese: authentic, by name from paper, revoked; the holder’s list; the city revokes', async () => {
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
       const { authentic, revoked, toRevoke } = issued;
       // Signed out, as a school opens it from the QR code.
@@ -128,9 +126,7 @@ describe('activity certificates', () => {
   });
 
   test('the QR code’s page in English: authentic and revoked', async () => {
-    const context = await newPhoneContext(app.browser, app.url, { locale: 'en-US' });
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'en');
     try {
       await page.goto(`/verify/${issued.authentic.serial}?s=${issued.authentic.signature}`);
       await waitForTitle(page, text.en.certificates.check.title);

@@ -1,34 +1,26 @@
 import { errorMessages } from '@kumamoto/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { apiOf } from './support/api-call.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { text, type Lang } from './support/i18n.ts';
 import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { personaName } from './support/personas.ts';
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { useAppUnderTest } from './support/app-under-test.ts';
 
 /** Account deletion from My page (issue 3 part 7): explained, confirmed, then Home signed out. */
 describe('deleting an account', () => {
   const app = useAppUnderTest();
 
-  async function personaName(key: string): Promise<string> {
-    const { personas } = (await (await fetch(`${app.url}/api/demo/personas`)).json()) as {
-      personas: { key: string; displayName: string }[];
-    };
-    const persona = personas.find((candidate) => candidate.key === key);
-    if (!persona) throw new Error(`demo persona "${key}" missing`);
-    return persona.displayName;
-  }
-
   async function sessionUser(page: Page): Promise<unknown> {
-    const response = await page.request.get('/api/session');
-    return ((await response.json()) as { user: unknown }).user;
+    return (await apiOf(page).get<{ user: unknown }>('/api/session')).user;
   }
 
   async function deleteJourney(page: Page, lang: Lang, persona: string): Promise<void> {
     const t = text[lang].deleteAccount;
-    const name = await personaName(persona);
+    const name = await personaName(app.url, persona);
     await demoSignIn(page, lang, name);
 
     const section = page.getByRole('region', { name: t.heading });
@@ -82,19 +74,11 @@ describe('deleting an account', () => {
     await screenshot(page, `delete-account-04-home-${lang}`);
 
     // The account cannot be signed in to again.
-    const again = await page.request.post('/api/demo/sign-in', {
-      data: { persona },
-      headers: {
-        'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'kma_csrf')?.value ?? '',
-      },
-    });
-    expect(again.status()).toBe(404);
+    await apiOf(page).post('/api/demo/sign-in', { persona }, 404);
   }
 
   test('in Japanese: a verified resident deletes their account', async () => {
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
       await deleteJourney(page, 'ja', 'resident');
       errors.assertNone();
@@ -104,9 +88,7 @@ describe('deleting an account', () => {
   });
 
   test('in English: a resident not yet verified deletes their account', async () => {
-    const context = await newPhoneContext(app.browser, app.url, { locale: 'en-US' });
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'en');
     try {
       await page.goto('/');
       await waitForLang(page, 'en');

@@ -1,13 +1,15 @@
 import { errorMessages } from '@kumamoto/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
+import type { ConsoleErrors } from './support/browser.ts';
 import { literal, text, type Lang } from './support/i18n.ts';
 import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { personaName } from './support/personas.ts';
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
 import { codeFrom, startSmtpReceiver, type SmtpReceiver } from './support/smtp-receiver.ts';
-import { useAppUnderTest } from './support/app-under-test.ts';
 
 /** The e-mail code section of the sign-in page. */
 function emailSignIn(page: Page, lang: Lang) {
@@ -51,9 +53,7 @@ describe('sign-in with an e-mail code, through a real SMTP server', () => {
   const app = useAppUnderTest({ env: () => ({ SMTP_URL: receiver.url }) });
 
   test('a new resident: address → code from the mail → name → signed in → My page shows the address', async () => {
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
       await page.goto('/signin');
       await waitForLang(page, 'ja');
@@ -120,9 +120,7 @@ describe('sign-in with an e-mail code, through a real SMTP server', () => {
   });
 
   test('in English: a wrong code is refused clearly, the right one signs in to the same account', async () => {
-    const context = await newPhoneContext(app.browser, app.url, { locale: 'en-US' });
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'en');
     try {
       await page.goto('/signin?next=/notifications');
       await waitForLang(page, 'en');
@@ -156,16 +154,10 @@ describe('sign-in with an e-mail code, through a real SMTP server', () => {
   });
 
   test('My page: a signed-in resident adds an address with the code sent to it', async () => {
-    const personas = (await (await fetch(`${app.url}/api/demo/personas`)).json()) as {
-      personas: { key: string; displayName: string }[];
-    };
-    const newcomer = personas.personas.find((persona) => persona.key === 'newcomer');
-    if (!newcomer) throw new Error('demo persona "newcomer" missing');
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const newcomer = await personaName(app.url, 'newcomer');
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
-      await demoSignIn(page, 'ja', newcomer.displayName);
+      await demoSignIn(page, 'ja', newcomer);
       const section = page.getByRole('region', { name: text.ja.emailSection.heading });
       await section.getByText(text.ja.emailSection.none).waitFor();
       await section.getByRole('button', { name: text.ja.emailSection.add, exact: true }).click();
@@ -211,9 +203,7 @@ describe('the development mail page, without SMTP_URL', () => {
   const app = useAppUnderTest();
 
   test('shows the kept code mail, newest first, and its code signs in', async () => {
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
       await page.goto('/signin');
       await waitForTitle(page, text.ja.signIn.title);

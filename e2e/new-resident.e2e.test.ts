@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { literal, text } from './support/i18n.ts';
 import { waitForLang, waitForTitle } from './support/page.ts';
-
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { useAppUnderTest } from './support/app-under-test.ts';
 import { addVirtualAuthenticator } from './support/webauthn.ts';
 
 /**
@@ -26,9 +25,7 @@ describe('a new resident: passkey, card, profile and school district', () => {
   const app = useAppUnderTest({ localhost: true });
 
   test('signs up with a passkey, verifies with a sample card, and sees the verified profile', async () => {
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     const ja = text.ja;
     try {
       await addVirtualAuthenticator(context, page);

@@ -6,16 +6,17 @@ import {
   toJstLocalInput,
   type ActivityFieldName,
 } from '@kumamoto/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { apiOf } from './support/api-call.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
 import { fill, literal, text, type Lang } from './support/i18n.ts';
-import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { waitForTitle } from './support/page.ts';
+import { personaName } from './support/personas.ts';
+import { usePhones } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
 
 /** Kumamoto City Hall: where the organizer's phone says it is ("use my location"). */
 const here = { latitude: 32.80312, longitude: 130.70789 };
@@ -52,51 +53,16 @@ async function phonePhoto(): Promise<Buffer> {
  * the residents who applied (R-ACT-4) and opens the participant list (R-ID-4) and its CSV.
  */
 describe('organizer activities: create with a photo → publish → list → notice → participants', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
+  const app = useAppUnderTest({ env: () => ({ RATE_LIMIT_PER_MINUTE: '5000' }) });
+  const phones = usePhones(app, {
+    geolocation: here,
+    permissions: ['geolocation', 'clipboard-read', 'clipboard-write'],
+  });
   let photo: Buffer;
-  const contexts: BrowserContext[] = [];
-  let personas: { key: string; displayName: string }[] = [];
 
   beforeAll(async () => {
-    storage = await createStorage();
-    server = await startServer(storage, { env: { RATE_LIMIT_PER_MINUTE: '5000' } });
-    browser = await launchBrowser();
     photo = await phonePhoto();
-    personas = (
-      (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
-        personas: { key: string; displayName: string }[];
-      }
-    ).personas;
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
-
-  function personaName(key: string): string {
-    const persona = personas.find((candidate) => candidate.key === key);
-    if (!persona) throw new Error(`demo persona "${key}" missing`);
-    return persona.displayName;
-  }
-
-  async function signedIn(key: string, lang: Lang): Promise<{ page: Page; errors: ConsoleErrors }> {
-    const context = await newPhoneContext(browser, server.url, {
-      ...(lang === 'en' ? { locale: 'en-US' } : {}),
-      geolocation: here,
-      permissions: ['geolocation', 'clipboard-read', 'clipboard-write'],
-    });
-    contexts.push(context);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForLang(page, lang);
-    await demoSignIn(page, lang, personaName(key));
-    return { page, errors };
-  }
 
   /** A form item by its label, which starts with the domain's text (then its requirement). */
   function item(page: Page, lang: Lang, name: ActivityFieldName) {
@@ -104,25 +70,14 @@ describe('organizer activities: create with a photo → publish → list → not
     return page.getByLabel(new RegExp(`^${literal(label).source}`));
   }
 
-  /** A resident applies through the API, as the volunteer mini-app does. */
-  async function apply(page: Page, activityId: string): Promise<number> {
-    return page.evaluate(async (id) => {
-      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
-      const response = await fetch(`/api/activities/${id}/applications`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: '{}',
-      });
-      return response.status;
-    }, activityId);
-  }
-
   async function journey(lang: Lang) {
     const t = text[lang];
     const a = t.organizerActivities;
     const title =
       lang === 'ja' ? '【白川校区】白川河川敷の清掃ボランティア' : '[Shirakawa] Riverbank clean-up';
-    const admin = await signedIn('organizer-admin', lang);
+    const residentName = await personaName(app.url, 'resident');
+    const newcomerName = await personaName(app.url, 'newcomer');
+    const admin = await phones.signedIn('organizer-admin', lang);
     const { page } = admin;
 
     // From the organizer mini-app's group page to the group's activities.
@@ -241,10 +196,10 @@ describe('organizer activities: create with a photo → publish → list → not
     await screenshot(page, `organizer-activities-05-list-${lang}`);
 
     // Two residents apply (the volunteer mini-app's call).
-    const resident = await signedIn('resident', lang);
-    const newcomer = await signedIn('newcomer', lang);
-    expect(await apply(resident.page, activityId!)).toBe(201);
-    expect(await apply(newcomer.page, activityId!)).toBe(201);
+    const resident = await phones.signedIn('resident', lang);
+    const newcomer = await phones.signedIn('newcomer', lang);
+    await apiOf(resident.page).post(`/api/activities/${activityId}/applications`, {}, 201);
+    await apiOf(newcomer.page).post(`/api/activities/${activityId}/applications`, {}, 201);
 
     // A notice to them, with the contact added (they cannot reply).
     await row.click();
@@ -272,14 +227,11 @@ describe('organizer activities: create with a photo → publish → list → not
     await waitForTitle(page, title);
     await page.getByRole('link', { name: a.manage.openParticipants }).click();
     await waitForTitle(page, a.participants.title);
-    const verified = page.getByRole('listitem').filter({ hasText: personaName('resident') });
+    const verified = page.getByRole('listitem').filter({ hasText: residentName });
     await verified.waitFor();
     expect(await verified.textContent()).toContain(genderLabels.female[lang]);
     expect(await verified.textContent()).toMatch(lang === 'ja' ? /\d+歳/ : /\d+ years/);
-    await page
-      .getByRole('listitem')
-      .filter({ hasText: personaName('newcomer') })
-      .waitFor();
+    await page.getByRole('listitem').filter({ hasText: newcomerName }).waitFor();
     // Never the address (R-ID-4).
     expect(await page.locator('main').textContent()).not.toContain('手取本町');
     await expectAccessible(page, `participants (${lang})`);
@@ -293,7 +245,7 @@ describe('organizer activities: create with a photo → publish → list → not
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     const bytes = await csv.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain(personaName('resident'));
+    expect(bytes.toString('utf8')).toContain(residentName);
 
     // Editing a published activity: the form without the publishing section.
     await page.getByRole('link', { name: a.backToActivity }).click();

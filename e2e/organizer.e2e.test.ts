@@ -1,14 +1,14 @@
 import { errorMessages } from '@kumamoto/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
 import { applicationItems, type ApplicationItemKey } from '@kumamoto/domain';
 import { fill, literal, text, type Lang } from './support/i18n.ts';
-import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { waitForTitle } from './support/page.ts';
+import { personaName } from './support/personas.ts';
+import { usePhones } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
 import { decodeQr } from './support/qr-decode.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -21,50 +21,9 @@ const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
  * a member who joins by the link.
  */
 describe('organizer groups: apply → return → resubmit → approve → invite', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    storage = await createStorage();
-    // Two full journeys from one address load many screens within a minute.
-    server = await startServer(storage, { env: { RATE_LIMIT_PER_MINUTE: '5000' } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
-
-  let personas: { key: string; displayName: string }[] = [];
-
-  /** Demo persona names, read once (the API is rate limited per minute). */
-  async function personaName(key: string): Promise<string> {
-    if (personas.length === 0) {
-      personas = (
-        (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
-          personas: { key: string; displayName: string }[];
-        }
-      ).personas;
-    }
-    const persona = personas.find((candidate) => candidate.key === key);
-    if (!persona) throw new Error(`demo persona "${key}" missing`);
-    return persona.displayName;
-  }
-
-  async function signedIn(key: string, lang: Lang): Promise<{ page: Page; errors: ConsoleErrors }> {
-    const context = await newPhoneContext(browser, server.url, lang === 'en' ? { locale: 'en-US' } : {});
-    contexts.push(context);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForLang(page, lang);
-    await demoSignIn(page, lang, await personaName(key));
-    return { page, errors };
-  }
+  // Two full journeys from one address load many screens within a minute.
+  const app = useAppUnderTest({ env: () => ({ RATE_LIMIT_PER_MINUTE: '5000' }) });
+  const phones = usePhones(app);
 
   /** An item of the form by its label (the label starts with the domain's text). */
   function item(page: Page, lang: Lang, key: ApplicationItemKey) {
@@ -75,7 +34,7 @@ describe('organizer groups: apply → return → resubmit → approve → invite
   async function journey(lang: Lang) {
     const t = text[lang];
     const groupName = `テスト小学校PTA ${lang}`;
-    const resident = await signedIn('resident', lang);
+    const resident = await phones.signedIn('resident', lang);
     const { page } = resident;
 
     // Apply: the category first, then only that category's items.
@@ -122,7 +81,7 @@ describe('organizer groups: apply → return → resubmit → approve → invite
     await screenshot(page, `organizer-02-submitted-${lang}`);
 
     // The city returns it with a reason.
-    const reviewer = await signedIn('city-reviewer', lang);
+    const reviewer = await phones.signedIn('city-reviewer', lang);
     const city = reviewer.page;
     await city.goto('/city');
     await waitForTitle(city, t.city.title);
@@ -176,7 +135,7 @@ describe('organizer groups: apply → return → resubmit → approve → invite
     await expectAccessible(page, `group with invitation (${lang})`);
     await screenshot(page, `organizer-06-invite-${lang}`);
 
-    const member = await signedIn('organizer-member', lang);
+    const member = await phones.signedIn('organizer-member', lang);
     await member.page.goto(new URL(link).pathname + new URL(link).hash);
     await waitForTitle(member.page, t.organizer.join.title);
     await member.page.getByRole('button', { name: t.organizer.join.accept }).click();
@@ -187,7 +146,7 @@ describe('organizer groups: apply → return → resubmit → approve → invite
     await page
       .getByText(
         fill(t.organizer.group.memberLine, {
-          name: await personaName('organizer-member'),
+          name: await personaName(app.url, 'organizer-member'),
           role: t.organizer.group.member,
         }),
       )
@@ -195,7 +154,7 @@ describe('organizer groups: apply → return → resubmit → approve → invite
     await screenshot(page, `organizer-08-members-${lang}`);
 
     // A city administrator suspends the group with an internal reason (R-ORG-10).
-    const admin = await signedIn('city-admin', lang);
+    const admin = await phones.signedIn('city-admin', lang);
     await admin.page.goto('/city?view=groups');
     await admin.page.getByRole('link', { name: new RegExp(groupName) }).click();
     await waitForTitle(admin.page, groupName);

@@ -1,12 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { literal, text, type Lang } from './support/i18n.ts';
 import { waitForLang, waitForTitle } from './support/page.ts';
-
+import { openPhone, type Phone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { useAppUnderTest } from './support/app-under-test.ts';
 import { addVirtualAuthenticator } from './support/webauthn.ts';
 
 const iPhone =
@@ -22,12 +21,7 @@ const android =
 describe('passkey sign-up, sign-in and sessions', () => {
   const app = useAppUnderTest({ localhost: true });
 
-  async function phone(userAgent?: string) {
-    const context = await newPhoneContext(app.browser, app.url, userAgent ? { userAgent } : {});
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
-    return { context, errors, page };
-  }
+  const phone = (userAgent?: string) => openPhone(app, 'ja', userAgent ? { userAgent } : {});
 
   const passkeySection = (page: Page, lang: Lang) =>
     page.getByRole('region', { name: text[lang].passkeys.heading, exact: true });
@@ -50,7 +44,7 @@ describe('passkey sign-up, sign-in and sessions', () => {
   test('sign up with a passkey, sign out, sign in again, and sign out the other device', async () => {
     // Two phones, told apart on My page by their browsers' User-Agent.
     const first = await phone(iPhone);
-    let second: { context: BrowserContext; errors: ConsoleErrors; page: Page } | undefined;
+    let second: Phone | undefined;
     const t = text.ja;
     try {
       const { page } = first;

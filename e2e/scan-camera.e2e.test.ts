@@ -2,44 +2,33 @@ import { findMiniApp, installCodeUrl, type MiniAppDefinition } from '@kumamoto/d
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
 import { text } from './support/i18n.ts';
 import { waitForTitle } from './support/page.ts';
+import { openPhone } from './support/phones.ts';
 import { fakeCameraArgs, qrCameraVideo } from './support/qr-video.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
 
 const organizer = findMiniApp('organizer') as MiniAppDefinition;
 
 /** Chromium's fake camera plays a video of the install QR code: the scanner must read it unaided. */
 describe('scanning with the camera', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
   let videoDir: string;
-  let browser: Browser;
-
   beforeAll(async () => {
-    storage = await createStorage();
-    server = await startServer(storage);
     videoDir = await mkdtemp(join(tmpdir(), 'kumamoto-e2e-camera-'));
-    const video = await qrCameraVideo(installCodeUrl(server.url, 'organizer'), videoDir);
-    browser = await launchBrowser(fakeCameraArgs(video));
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
     if (videoDir) await rm(videoDir, { recursive: true, force: true });
+  });
+  const app = useAppUnderTest({
+    browserArgs: async (url) =>
+      fakeCameraArgs(await qrCameraVideo(installCodeUrl(url, 'organizer'), videoDir)),
   });
 
   test('the install QR code in front of the camera opens the install confirmation', async () => {
-    const context = await newPhoneContext(browser, server.url, { permissions: ['camera'] });
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja', { permissions: ['camera'] });
     try {
       await page.goto('/scan');
       await waitForTitle(page, text.ja.scan.title);

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { text, type Lang } from './support/i18n.ts';
 import { demoSignIn } from './support/page.ts';
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { useAppUnderTest } from './support/app-under-test.ts';
 
 /** The school district section of My page, found by its heading. */
 function section(page: Page, lang: Lang) {
@@ -17,9 +17,7 @@ describe('school district on My page', () => {
   const app = useAppUnderTest();
 
   test('a resident whose address matches sees the district it gives, and no chooser', async () => {
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
       await demoSignIn(page, 'ja', '熊本 花子');
       const district = section(page, 'ja');
@@ -36,9 +34,7 @@ describe('school district on My page', () => {
   });
 
   test('a resident whose address matches nothing chooses from the list, in English', async () => {
-    const context = await newPhoneContext(app.browser, app.url, { locale: 'en-US' });
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'en');
     try {
       await demoSignIn(page, 'en', '田中 誠');
       const district = section(page, 'en');

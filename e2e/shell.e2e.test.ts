@@ -1,10 +1,12 @@
 import { findMiniApp, installCodeUrl, type MiniAppDefinition } from '@kumamoto/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
 import { fill, literal, text, type Lang } from './support/i18n.ts';
 import { demoSignIn, tapTab, waitForLang, waitForTitle } from './support/page.ts';
+import { personaName } from './support/personas.ts';
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
 import { spawnServer, startServer, type ServerProcess } from './support/server.ts';
 import { createStorage, type TestStorage } from './support/storage.ts';
@@ -19,25 +21,10 @@ function tile(page: Page, lang: Lang, app: MiniAppDefinition) {
 }
 
 describe('shell journey', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    storage = await createStorage();
-    server = await startServer(storage);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
+  const app = useAppUnderTest();
 
   test('Home in Japanese, then English; add the organizer mini-app with a typed code', async () => {
-    const context = await newPhoneContext(browser, server.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
       await page.goto('/');
       await waitForLang(page, 'ja');
@@ -62,7 +49,7 @@ describe('shell journey', () => {
 
       await page
         .getByRole('textbox', { name: text.en.scan.codeLabel })
-        .fill(installCodeUrl(server.url, 'organizer'));
+        .fill(installCodeUrl(app.url, 'organizer'));
       await page.getByRole('button', { name: text.en.scan.submit, exact: true }).click();
       await waitForTitle(page, text.en.install.title);
       await page.getByText(organizer.name.en, { exact: true }).waitFor();
@@ -82,27 +69,21 @@ describe('shell journey', () => {
   });
 
   test('a signed-in persona keeps an installed mini-app across a server restart', async () => {
-    const personas = (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
-      personas: { key: string; displayName: string }[];
-    };
-    const resident = personas.personas.find((persona) => persona.key === 'resident');
-    if (!resident) throw new Error('demo persona "resident" missing');
+    const resident = await personaName(app.url, 'resident');
 
-    const context = await newPhoneContext(browser, server.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     try {
-      await demoSignIn(page, 'ja', resident.displayName);
+      await demoSignIn(page, 'ja', resident);
       // The URL a phone's own camera app would open from the printed install code.
-      await page.goto(installCodeUrl(server.url, 'organizer'));
+      await page.goto(installCodeUrl(app.url, 'organizer'));
       await waitForTitle(page, text.ja.install.title);
       await page.getByRole('button', { name: text.ja.install.add, exact: true }).click();
       await tile(page, 'ja', organizer).waitFor();
 
-      await server.stop();
-      server = await startServer(storage, { port: server.port });
+      await app.server.stop();
+      app.server = await startServer(app.storage, { port: app.server.port });
       await page.reload();
-      await page.getByText(fill(text.ja.home.greeting, { name: resident.displayName })).waitFor();
+      await page.getByText(fill(text.ja.home.greeting, { name: resident })).waitFor();
       await tile(page, 'ja', organizer).waitFor();
       errors.assertNone();
     } finally {
@@ -110,11 +91,9 @@ describe('shell journey', () => {
     }
 
     // A new browser (nothing stored locally) sees it too: the install lives on the server.
-    const fresh = await newPhoneContext(browser, server.url);
-    const freshErrors = new ConsoleErrors(fresh);
-    const freshPage = await fresh.newPage();
+    const { context: fresh, errors: freshErrors, page: freshPage } = await openPhone(app, 'ja');
     try {
-      await demoSignIn(freshPage, 'ja', resident.displayName);
+      await demoSignIn(freshPage, 'ja', resident);
       await tapTab(freshPage, 'ja', 'home');
       await tile(freshPage, 'ja', organizer).scrollIntoViewIfNeeded();
       await screenshot(freshPage, 'shell-06-home-after-restart-ja');

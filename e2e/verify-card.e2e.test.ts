@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { fill, literal, text } from './support/i18n.ts';
 import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
 import { screenshotDir } from './support/paths.ts';
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { useAppUnderTest } from './support/app-under-test.ts';
 
 /**
  * 「マイナンバーカードで本人確認」 end to end in Chromium (issue 3, R-ID-1): a resident not yet
@@ -33,9 +33,7 @@ describe('verify with the My Number Card through the development card service', 
   const app = useAppUnderTest();
 
   test('an unverified resident verifies with a sample card and sees the read-only profile', async () => {
-    const context = await newPhoneContext(app.browser, app.url);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, 'ja');
     const ja = text.ja;
     try {
       await demoSignIn(page, 'ja', newcomer);

@@ -1,21 +1,14 @@
 import { eligibilityCriterionIds, jstDate } from '@kumamoto/domain';
-import { request, type APIRequestContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { formatTimeRange } from '../apps/web/src/i18n/format-date.ts';
+import { apiAs } from './support/api-call.ts';
 import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, newPhoneContext } from './support/browser.ts';
 import { fill, literal, text, type Lang } from './support/i18n.ts';
 import { waitForLang, waitForTitle } from './support/page.ts';
+import { openPhone } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-
-/** A persona's API session (cookie jar + CSRF token), for what the journey does not walk through. */
-interface ApiSession {
-  get<T>(path: string): Promise<T>;
-  post<T>(path: string, body: unknown, status?: number): Promise<T>;
-  upload<T>(path: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<T>;
-  dispose(): Promise<void>;
-}
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -39,35 +32,6 @@ async function atTop(locator: Locator): Promise<void> {
  */
 describe('volunteer: find by a partial Japanese keyword, apply, receive the notice', () => {
   const app = useAppUnderTest({ env: () => ({ RATE_LIMIT_PER_MINUTE: '5000' }) });
-
-  async function apiAs(persona: string): Promise<ApiSession> {
-    const context: APIRequestContext = await request.newContext({ baseURL: app.url });
-    // Every write carries the CSRF token, sign-in included: the session answer hands out the first.
-    const session = (await (await context.get('/api/session')).json()) as { csrfToken: string };
-    const signIn = await context.post('/api/demo/sign-in', {
-      data: { persona },
-      headers: { 'x-csrf-token': session.csrfToken },
-    });
-    expect(signIn.status(), `demo sign-in as ${persona}`).toBe(200);
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const headers = { 'x-csrf-token': csrfToken };
-    const answer = async <T>(
-      what: string,
-      response: Awaited<ReturnType<APIRequestContext['get']>>,
-      status: number,
-    ) => {
-      expect(response.status(), `${what}: ${await response.text()}`).toBe(status);
-      return (status === 204 ? undefined : await response.json()) as T;
-    };
-    return {
-      get: async (path) => answer(`GET ${path}`, await context.get(path), 200),
-      post: async (path, body, status = 201) =>
-        answer(`POST ${path}`, await context.post(path, { data: body, headers }), status),
-      upload: async (path, file) =>
-        answer(`POST ${path}`, await context.post(path, { multipart: { file }, headers }), 201),
-      dispose: () => context.dispose(),
-    };
-  }
 
   /** A photo for the thumbnail: a picture drawn in the browser and captured as PNG. */
   async function photo(): Promise<Buffer> {
@@ -117,8 +81,9 @@ describe('volunteer: find by a partial Japanese keyword, apply, receive the noti
     const v = t.volunteer;
 
     // The organizer's side, prepared through the API as the demo group's administrator.
-    const organizer = await apiAs('organizer-admin');
-    const other = await apiAs('city-reviewer');
+    // Each persona's own API session (cookie jar + CSRF token), for what the journey does not walk through.
+    const organizer = await apiAs(app.url, 'organizer-admin');
+    const other = await apiAs(app.url, 'city-reviewer');
     const { items: groups } = await organizer.get<{ items: { id: string; role?: string }[] }>(
       '/api/organizer/groups',
     );
@@ -152,9 +117,7 @@ describe('volunteer: find by a partial Japanese keyword, apply, receive the noti
     // Someone else takes its only place.
     await other.post(`/api/activities/${full.id}/applications`, {});
 
-    const context = await newPhoneContext(app.browser, app.url, lang === 'en' ? { locale: 'en-US' } : {});
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
+    const { context, errors, page } = await openPhone(app, lang);
     try {
       // Search by part of a word and the day, signed out (looking needs no account).
       await page.goto('/volunteer');

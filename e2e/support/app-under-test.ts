@@ -18,6 +18,8 @@ export interface AppUnderTestOptions {
   localhost?: boolean;
   /** Extra server environment, read when the server starts (after earlier beforeAll hooks). */
   env?: () => Record<string, string>;
+  /** Extra Chromium flags, made once the server is up (a fake camera's video of its URL, say). */
+  browserArgs?: (url: string) => string[] | Promise<string[]>;
 }
 
 /**
@@ -37,7 +39,7 @@ export function useAppUnderTest(options: AppUnderTestOptions = {}): AppUnderTest
       app.server = await startServer(app.storage, { env });
       app.url = app.server.url;
     }
-    app.browser = await launchBrowser();
+    app.browser = await launchBrowser((await options.browserArgs?.(app.url)) ?? []);
   });
   afterAll(async () => {
     await app.browser?.close();
