@@ -69,6 +69,8 @@ export function useEmailCodeSteps<Step extends { name: string }>(
     if (!isCodeStep(step)) return undefined;
     if (code.length !== 6) {
       setFieldError(t('emailCode.codeRequired'));
+      // Back to the field the message is about, so the person can type on at once.
+      focusFirstField(box.current);
       return undefined;
     }
     setFieldError(undefined);
