@@ -3,6 +3,7 @@ import type { Role } from '@kumamoto/domain';
 import type { Database } from '../db/client.ts';
 import { sessions, userRoles, users } from '../db/schema.ts';
 import { Batcher } from './batcher.ts';
+import { perDatabase } from './per-database.ts';
 import { randomToken, sha256 } from './tokens.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -76,7 +77,7 @@ function viewerQuery(db: Database) {
 type ViewerRow = Awaited<ReturnType<ReturnType<typeof viewerQuery>['execute']>>[number];
 type Lookup = { hash: string; now: Date };
 
-function viewerBatcher(db: Database): Batcher<Lookup, ViewerRow | null> {
+const viewerBatcher = perDatabase((db: Database): Batcher<Lookup, ViewerRow | null> => {
   const query = viewerQuery(db);
   return new Batcher(
     async (lookups) => {
@@ -97,14 +98,11 @@ function viewerBatcher(db: Database): Batcher<Lookup, ViewerRow | null> {
     },
     { maxInFlight: 4, maxBatch: 200 },
   );
-}
-const batchers = new WeakMap<Database, Batcher<Lookup, ViewerRow | null>>();
+});
 
 export async function findViewer(db: Database, token: string, now: Date): Promise<Viewer | null> {
   const sessionHash = sha256(token);
-  let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = viewerBatcher(db)));
-  const row = await batcher.load({ hash: sessionHash, now });
+  const row = await viewerBatcher(db).load({ hash: sessionHash, now });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > touchAfterMs) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, sessionHash));

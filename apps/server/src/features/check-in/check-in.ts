@@ -19,6 +19,7 @@ import {
 import type { Database } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { perDatabase } from '../../platform/per-database.ts';
 import {
   activitiesStartingBetween,
   checkedInSerial,
@@ -188,16 +189,7 @@ class RecentCheckIns {
   }
 }
 
-const recentByDatabase = new WeakMap<Database, RecentCheckIns>();
-
-function recentCheckIns(db: Database): RecentCheckIns {
-  let recent = recentByDatabase.get(db);
-  if (!recent) {
-    recent = new RecentCheckIns();
-    recentByDatabase.set(db, recent);
-  }
-  return recent;
-}
+const recentCheckIns = perDatabase((_db: Database) => new RecentCheckIns());
 
 /**
  * Which activity a scanned token or typed code is for, or the refusal. A token is verified;

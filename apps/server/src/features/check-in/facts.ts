@@ -1,6 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { Batcher } from '../../platform/batcher.ts';
+import { perDatabase } from '../../platform/per-database.ts';
 import { activities, attendances, certificates, organizerGroups, users } from '../../db/schema.ts';
 import type { CertifiedActivity } from './write-check-in.ts';
 
@@ -66,7 +67,7 @@ type Lookup = { activityId: string; userId: string };
  * for all the residents scanning it at that moment, so a surge at one activity costs a few
  * round trips, not one per scan.
  */
-function factsBatcher(db: Db): Batcher<Lookup, FactsRow | null> {
+const factsBatcher = perDatabase((db: Db): Batcher<Lookup, FactsRow | null> => {
   const query = factsQuery(db, sql`${users.id} = any(${sql.placeholder('userIds')}::uuid[])`).prepare(
     'check_in_facts',
   );
@@ -82,8 +83,7 @@ function factsBatcher(db: Db): Batcher<Lookup, FactsRow | null> {
     },
     { maxInFlight: 4, maxBatch: 200 },
   );
-}
-const batchers = new WeakMap<Db, Batcher<Lookup, FactsRow | null>>();
+});
 
 /**
  * One query, index lookups only: the activity with its group, the resident, their
@@ -101,11 +101,8 @@ export async function loadCheckInFacts(
   let row: FactsRow | null | undefined;
   if (options.inTransaction)
     [row] = await factsQuery(db, eq(users.id, sql.placeholder('userId'))).execute({ activityId, userId });
-  else {
-    let batcher = batchers.get(db);
-    if (!batcher) batchers.set(db, (batcher = factsBatcher(db)));
-    row = await batcher.load({ activityId: activityId.toLowerCase(), userId: userId.toLowerCase() });
-  }
+  else
+    row = await factsBatcher(db).load({ activityId: activityId.toLowerCase(), userId: userId.toLowerCase() });
   if (!row || row.visibility === 'draft' || !row.startsAt || !row.endsAt) return null;
   return {
     activity: {

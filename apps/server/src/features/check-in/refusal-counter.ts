@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { checkInRefusals } from '../../db/schema.ts';
 import { Batcher } from '../../platform/batcher.ts';
+import { perDatabase } from '../../platform/per-database.ts';
 
 /**
  * Why scans were refused, counted per activity for the organizer's screen ("3 not applied, 12
@@ -46,14 +47,12 @@ async function writeCounts(db: Database, refusals: Refusal[]): Promise<void[]> {
   return refusals.map(() => undefined);
 }
 
-const counters = new WeakMap<Database, Batcher<Refusal, void>>();
+const counter = perDatabase(
+  (db: Database) =>
+    new Batcher((refusals: Refusal[]) => writeCounts(db, refusals), { maxInFlight: 1, maxBatch: 10_000 }),
+);
 
 /** Adds one refused scan of `activityId` for `reason`; resolves once it is stored. */
 export function countRefusal(db: Database, activityId: string, reason: string, at: Date): Promise<void> {
-  let counter = counters.get(db);
-  if (!counter) {
-    counter = new Batcher((refusals) => writeCounts(db, refusals), { maxInFlight: 1, maxBatch: 10_000 });
-    counters.set(db, counter);
-  }
-  return counter.load({ activityId, reason, at });
+  return counter(db).load({ activityId, reason, at });
 }

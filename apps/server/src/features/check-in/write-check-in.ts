@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { queryRows, type Database } from '../../db/client.ts';
 import { Batcher } from '../../platform/batcher.ts';
+import { perDatabase } from '../../platform/per-database.ts';
 import { isUniqueViolation } from '../../platform/sql-errors.ts';
 import type { CheckInKeys } from './signing.ts';
 
@@ -287,36 +288,29 @@ async function writeRows(db: Database | Transaction, rows: CheckInRow[]): Promis
 /** A check-in's answer from a batch, or why it alone failed. */
 type BatchAnswer = { written: Written } | { failed: unknown };
 
-const writeBatchers = new WeakMap<Database, Batcher<CheckInRow, BatchAnswer>>();
-
 /**
  * Batched writes. When a batch fails (a serial clash, a person deleted meanwhile), nothing of
  * it was written, and each of its check-ins is tried again alone: one bad check-in fails only
  * itself.
  */
-function writeBatcher(db: Database): Batcher<CheckInRow, BatchAnswer> {
-  let batcher = writeBatchers.get(db);
-  if (!batcher) {
-    const alone = (row: CheckInRow): Promise<BatchAnswer> =>
-      writeRows(db, [row]).then(
-        ([written]) => (written ? { written } : { failed: new Error('no answer for the check-in') }),
-        (error: unknown) => ({ failed: error }),
-      );
-    batcher = new Batcher(
-      async (rows) => {
-        if (rows.length === 1) return [await alone(rows[0] as CheckInRow)];
-        try {
-          return (await writeRows(db, rows)).map((written) => ({ written }));
-        } catch {
-          return Promise.all(rows.map(alone));
-        }
-      },
-      { maxInFlight: 4, maxBatch: 100 },
+const writeBatcher = perDatabase((db: Database): Batcher<CheckInRow, BatchAnswer> => {
+  const alone = (row: CheckInRow): Promise<BatchAnswer> =>
+    writeRows(db, [row]).then(
+      ([written]) => (written ? { written } : { failed: new Error('no answer for the check-in') }),
+      (error: unknown) => ({ failed: error }),
     );
-    writeBatchers.set(db, batcher);
-  }
-  return batcher;
-}
+  return new Batcher(
+    async (rows) => {
+      if (rows.length === 1) return [await alone(rows[0] as CheckInRow)];
+      try {
+        return (await writeRows(db, rows)).map((written) => ({ written }));
+      } catch {
+        return Promise.all(rows.map(alone));
+      }
+    },
+    { maxInFlight: 4, maxBatch: 100 },
+  );
+});
 
 async function writeBatched(db: Database, row: CheckInRow): Promise<Written> {
   const answer = await writeBatcher(db).load(row);
