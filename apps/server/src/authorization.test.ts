@@ -378,6 +378,19 @@ const expectations: Record<string, Expectation> = {
     access: 'points.grant_exception',
     body: { activityId: anyUuid, userId: anyUuid, reason: 'QR画面の障害のため' },
   },
+  'GET /api/city/check-in/late/activities': {
+    access: 'points.grant_exception',
+    url: '/api/city/check-in/late/activities?q=清掃',
+  },
+  'GET /api/city/check-in/late/activities/:id/candidates': {
+    access: 'points.grant_exception',
+    url: `/api/city/check-in/late/activities/${anyUuid}/candidates`,
+  },
+  'POST /api/city/check-in/late/activities/:id/resident-lookup': {
+    access: 'points.grant_exception',
+    url: `/api/city/check-in/late/activities/${anyUuid}/resident-lookup`,
+    body: { name: '熊本 花子', birthDate: '1992-06-14' },
+  },
   'GET /api/me/points': { access: 'points.view' },
   // Activity certificates (issue 6, R-PT-10): the holder's own, the public check, the city's
   // revocation, and the organizer's paper form (the caller's role in the activity's group).

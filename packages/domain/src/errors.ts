@@ -131,6 +131,13 @@ export const errorCodes = [
   'check_in_reason_required',
   'check_in_not_held_yet',
   'check_in_not_verified_by_activity_day',
+  // — city late issue: finding activity and resident —
+  'late_issue_search_dates_invalid',
+  'late_issue_search_page_out_of_range',
+  'late_issue_search_keyword_too_long',
+  'late_issue_lookup_name_required',
+  'late_issue_lookup_birth_date_invalid',
+  'late_issue_activity_not_eligible',
   // — certificates —
   'certificate_not_found',
   'certificate_revoked',

@@ -127,6 +127,13 @@ export const statusByCode: Record<ErrorCode, number> = {
   check_in_reason_required: 400,
   check_in_not_held_yet: 409,
   check_in_not_verified_by_activity_day: 409,
+  // — city late issue: finding activity and resident —
+  late_issue_search_dates_invalid: 400,
+  late_issue_search_page_out_of_range: 400,
+  late_issue_search_keyword_too_long: 400,
+  late_issue_lookup_name_required: 400,
+  late_issue_lookup_birth_date_invalid: 400,
+  late_issue_activity_not_eligible: 409,
   // — certificates —
   certificate_not_found: 404,
   certificate_revoked: 410,

@@ -187,6 +187,17 @@ export const errorMessagesEn: Record<ErrorCode, string> = {
     'This activity has not taken place yet. Points can be issued afterwards only once the activity day has passed.',
   check_in_not_verified_by_activity_day:
     'This resident had not verified their identity with the My Number Card by the activity day, so points and a certificate cannot be issued afterwards.',
+  // — city late issue: finding activity and resident —
+  late_issue_search_dates_invalid:
+    'The dates are not valid. Please choose the dates again, with the end date not before the start date.',
+  late_issue_search_page_out_of_range: 'That page does not exist. Please search again from the first page.',
+  late_issue_search_keyword_too_long:
+    'The keyword is too long. Please enter part of the activity title, in 100 characters or fewer.',
+  late_issue_lookup_name_required: "Please enter the name as written on the resident's My Number Card.",
+  late_issue_lookup_birth_date_invalid:
+    "The date of birth is not valid. Please enter the date of birth on the resident's My Number Card again (year, month, day).",
+  late_issue_activity_not_eligible:
+    'Points cannot be issued afterwards for this activity (it has not taken place yet, was cancelled, or is a draft). Please choose another activity.',
   // — certificates —
   certificate_not_found: 'No activity certificate with this number was found. Please check the number again.',
   certificate_revoked:

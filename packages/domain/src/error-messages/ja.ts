@@ -177,6 +177,16 @@ export const errorMessagesJa: Record<ErrorCode, string> = {
   check_in_not_held_yet: 'この活動はまだ行われていません。後日付与は、活動日の後にだけできます。',
   check_in_not_verified_by_activity_day:
     '活動日までにマイナンバーカードで本人確認をしていなかった方には、後からポイントと活動証明書を付与できません。',
+  // — city late issue: finding activity and resident —
+  late_issue_search_dates_invalid:
+    '日付の指定が正しくありません。日付を選び直し、終わりの日が始めの日より前にならないようにしてください。',
+  late_issue_search_page_out_of_range: 'そのページはありません。1ページ目から探し直してください。',
+  late_issue_search_keyword_too_long: 'キーワードが長すぎます。活動名の一部を100文字以内で入力してください。',
+  late_issue_lookup_name_required: 'マイナンバーカードに記載の氏名を入力してください。',
+  late_issue_lookup_birth_date_invalid:
+    '生年月日が正しくありません。マイナンバーカードに記載の生年月日を、年・月・日の順に入力し直してください。',
+  late_issue_activity_not_eligible:
+    'この活動は後日付与の対象ではありません（まだ行われていない、中止された、または下書きの活動です）。活動を選び直してください。',
   // — certificates —
   certificate_not_found: 'この証明書番号の活動証明書は見つかりませんでした。番号をもう一度確かめてください。',
   certificate_revoked:

@@ -8,6 +8,7 @@ import { problems } from '../../platform/schemas.ts';
 import { rankTableFor } from '../points/rank-table.ts';
 import { checkIn, resolveScan, type CheckInScan } from './check-in.ts';
 import { lateCheckIn } from './late-issue.ts';
+import { lateIssueSearchRoutes } from './late-issue-search-routes.ts';
 import { checkInScreen, listAttendances, organizerActivity, type OrganizerActivity } from './organizer.ts';
 import { countRefusal } from './refusal-counter.ts';
 import { checkInKeys, type CheckInKeys } from './signing.ts';
@@ -61,7 +62,8 @@ const idParams = z.object({ id: z.uuid() });
  * Check-in by QR code (issue 6 parts 1, 2, 5 and 6): the organizer's code screen and
  * attendance list, the resident's scan, and the city's late issue after an app fault.
  */
-export const checkInRoutes: Feature = (app, { db, clock, config }) => {
+export const checkInRoutes: Feature = (app, deps) => {
+  const { db, clock, config } = deps;
   const keys = checkInKeys(config.signingKeySecret);
   const ranks = rankTableFor(config.ranksFile);
 
@@ -194,6 +196,8 @@ export const checkInRoutes: Feature = (app, { db, clock, config }) => {
       return reply.status(201).send(result);
     },
   );
+  // Finding the activity and the resident for it, without ids (FAQ Q3).
+  lateIssueSearchRoutes(app, deps);
 };
 
 /**

@@ -1,51 +1,75 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../api/queries.ts';
 import { useTranslation } from '../../i18n/index.ts';
 import { ProblemAlert } from '../../shell/ProblemAlert.tsx';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Card } from '../../ui/Card.tsx';
+import { Loading } from '../../ui/Loading.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { TextField } from '../../ui/TextField.tsx';
+import { ActivityStep, type SearchDraft } from './late-check-in/ActivityStep.tsx';
+import {
+  useCandidates,
+  useLateIssue,
+  useResidentLookup,
+  type ActivitySearch,
+  type LateActivity,
+  type LateResident,
+} from './late-check-in/api.ts';
+import { ConfirmStep } from './late-check-in/ConfirmStep.tsx';
+import { StepHeading, StepList, type Step } from './late-check-in/parts.tsx';
+import { emptyLookup, ResidentStep, type LookupDraft } from './late-check-in/ResidentStep.tsx';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** POST /api/city/check-in/late's answer: the same shape as a resident's check-in. */
-interface LateCheckInAnswer {
-  outcome: 'checked_in' | 'already_checked_in';
-  activity: { id: string; title: string; groupName: string };
-  points: number;
-  certificate: { serial: string };
-}
-
-interface LateCheckInBody {
-  activityId: string;
-  userId: string;
-  reason: string;
-}
+const emptySearch: SearchDraft = { q: '', from: '', to: '' };
 
 /**
  * Points and a certificate issued by hand after the day, only when an app fault prevented the
- * check-in (R-PT-2, FAQ Q3). City administrators only; the reason is required and audited.
- * The server applies the same rules as on the day (verified by then, applied unless no
- * capacity: domain `lateIssueDecision`).
+ * check-in (R-PT-2, FAQ Q3). City administrators only. Nobody at a city desk knows ids, so
+ * three steps: find the activity (title words, dates), pick the resident (those who held a
+ * place and did not check in, or by the name and birth date on the card), confirm with the
+ * required reason. The step and the activity live in the address (`step`, `activity`), so the
+ * browser's back and forward move between steps; what was typed stays in this screen's state.
+ * The server applies the same rules as on the day (domain `lateIssueDecision`).
  */
 export function LateCheckIn() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const queryClient = useQueryClient();
-  const ids = { reason: useId() };
-  const [form, setForm] = useState<LateCheckInBody>({ activityId: '', userId: '', reason: '' });
-  const [checked, setChecked] = useState(false);
-  const issue = useMutation({
-    mutationFn: (body: LateCheckInBody) => api<LateCheckInAnswer>('POST', '/api/city/check-in/late', body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me', 'city'] }),
-  });
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState<SearchDraft>(emptySearch);
+  const [search, setSearch] = useState<ActivitySearch>({ ...emptySearch, page: 1 });
+  const [chosenActivity, setChosenActivity] = useState<LateActivity | null>(null);
+  /** The resident picked, with the activity they were picked for. */
+  const [picked, setPicked] = useState<{ activityId: string; resident: LateResident } | null>(null);
+  const [lookupDraft, setLookupDraft] = useState<LookupDraft>(emptyLookup);
+  const [reason, setReason] = useState('');
+  const lookup = useResidentLookup();
+  const issue = useLateIssue();
 
-  if (!user?.roles.includes('city_admin')) {
+  const admin = user?.roles.includes('city_admin') ?? false;
+  const activityId = params.get('activity');
+  const candidates = useCandidates(admin ? activityId : null);
+  const resident = picked !== null && picked.activityId === activityId ? picked.resident : null;
+  const activity = candidates.data?.activity ?? (chosenActivity?.id === activityId ? chosenActivity : null);
+  const requested = params.get('step');
+  // A step without what it needs (e.g. after a reload) shows the step before it.
+  const step: Step =
+    activityId === null || (requested !== 'resident' && requested !== 'confirm')
+      ? 'activity'
+      : requested === 'confirm' && resident !== null
+        ? 'confirm'
+        : 'resident';
+
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef(step);
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    // The new step starts at the top of the phone's screen, announced by its heading.
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, [step]);
+
+  if (!admin) {
     return (
       <>
         <PageHeader title={t('checkIn.late.title')} />
@@ -56,25 +80,35 @@ export function LateCheckIn() {
     );
   }
 
-  const problems = {
-    activityId: uuidPattern.test(form.activityId.trim()) ? undefined : t('checkIn.late.idInvalid'),
-    userId: uuidPattern.test(form.userId.trim()) ? undefined : t('checkIn.late.idInvalid'),
-    reason: form.reason.trim() === '' ? t('checkIn.late.reasonRequired') : undefined,
+  const go = (next: Step, nextActivityId: string | null = activityId) => {
+    const query: Record<string, string> = { view: 'late-check-in' };
+    if (next !== 'activity' && nextActivityId) {
+      query.step = next;
+      query.activity = nextActivityId;
+    }
+    setParams(query);
   };
-  const valid = !problems.activityId && !problems.userId && !problems.reason;
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setChecked(true);
-    if (!valid || issue.isPending) return;
-    issue.mutate({
-      activityId: form.activityId.trim(),
-      userId: form.userId.trim(),
-      reason: form.reason.trim(),
-    });
+  const forgetResident = () => {
+    setPicked(null);
+    setReason('');
+    issue.reset();
   };
-  const set = (key: keyof LateCheckInBody) => (value: string) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    if (issue.data || issue.error) issue.reset();
+  const chooseActivity = (next: LateActivity) => {
+    if (next.id !== activityId) {
+      forgetResident();
+      setLookupDraft(emptyLookup);
+      lookup.reset();
+    }
+    setChosenActivity(next);
+    go('resident', next.id);
+  };
+  const chooseResident = (next: LateResident) => {
+    if (next.userId !== resident?.userId) {
+      setReason('');
+      issue.reset();
+    }
+    if (activityId) setPicked({ activityId, resident: next });
+    go('confirm');
   };
 
   return (
@@ -83,64 +117,58 @@ export function LateCheckIn() {
       <Link to="/city" className="mb-4 inline-flex min-h-11 items-center text-blue-900 underline">
         {t('checkIn.late.back')}
       </Link>
-      <Card>
-        <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-          <TextField
-            label={t('checkIn.late.activityId')}
-            hint={t('checkIn.late.activityIdHint')}
-            value={form.activityId}
-            onChange={(event) => set('activityId')(event.target.value)}
-            error={checked ? problems.activityId : undefined}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <TextField
-            label={t('checkIn.late.userId')}
-            hint={t('checkIn.late.userIdHint')}
-            value={form.userId}
-            onChange={(event) => set('userId')(event.target.value)}
-            error={checked ? problems.userId : undefined}
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <div>
-            <label htmlFor={ids.reason} className="block text-std-17B-170">
-              {t('checkIn.late.reason')}
-            </label>
-            <p id={`${ids.reason}-hint`} className="text-std-16N-170 text-solid-gray-700">
-              {t('checkIn.late.reasonHint')}
-            </p>
-            {checked && problems.reason && (
-              <p id={`${ids.reason}-error`} role="alert" className="text-std-16B-170 text-red-900">
-                {problems.reason}
-              </p>
-            )}
-            <textarea
-              id={ids.reason}
-              value={form.reason}
-              onChange={(event) => set('reason')(event.target.value)}
-              rows={4}
-              maxLength={1000}
-              aria-describedby={`${ids.reason}-hint${checked && problems.reason ? ` ${ids.reason}-error` : ''}`}
-              aria-invalid={checked && problems.reason ? true : undefined}
-              className={`mt-2 block w-full rounded-8 border-2 bg-white px-4 py-3 text-std-17N-170 ${checked && problems.reason ? 'border-red-900' : 'border-solid-gray-600'}`}
-            />
-          </div>
-          <ProblemAlert error={issue.error} />
-          {issue.data && (
-            <Alert tone="success" live title={t(`checkIn.late.${issue.data.outcome}`)}>
-              {t('checkIn.late.issued', {
-                points: issue.data.points,
-                title: issue.data.activity.title,
-                serial: issue.data.certificate.serial,
-              })}
-            </Alert>
+      <StepList current={step} />
+      <StepHeading ref={heading} step={step} />
+      {step === 'activity' && (
+        <ActivityStep
+          draft={draft}
+          setDraft={setDraft}
+          search={search}
+          setSearch={setSearch}
+          onChoose={chooseActivity}
+        />
+      )}
+      {step !== 'activity' && !activity && (
+        <>
+          {candidates.isPending && <Loading />}
+          <ProblemAlert error={candidates.error} className="mb-4" />
+          {candidates.error !== null && (
+            <Button variant="secondary" onClick={() => go('activity')}>
+              {t('checkIn.late.confirm.restart')}
+            </Button>
           )}
-          <Button type="submit" disabled={issue.isPending} className="w-full sm:w-auto">
-            {issue.isPending ? t('checkIn.late.issuing') : t('checkIn.late.submit')}
-          </Button>
-        </form>
-      </Card>
+        </>
+      )}
+      {step === 'resident' && activity && (
+        <ResidentStep
+          activity={activity}
+          candidates={candidates.data?.candidates}
+          candidatesPending={candidates.isPending}
+          candidatesError={candidates.error}
+          lookupDraft={lookupDraft}
+          setLookupDraft={setLookupDraft}
+          lookup={lookup}
+          onChoose={chooseResident}
+          onChangeActivity={() => go('activity')}
+        />
+      )}
+      {step === 'confirm' && activity && resident && (
+        <ConfirmStep
+          activity={activity}
+          resident={resident}
+          reason={reason}
+          setReason={setReason}
+          issue={issue}
+          onChangeActivity={() => go('activity')}
+          onChangeResident={() => go('resident')}
+          onAnother={() => {
+            forgetResident();
+            lookup.reset();
+            setLookupDraft(emptyLookup);
+            go('resident');
+          }}
+        />
+      )}
     </>
   );
 }
