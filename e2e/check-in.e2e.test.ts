@@ -1,14 +1,15 @@
 import { eligibilityCriterionIds, errorMessages, jstDate } from '@kumamoto/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { apiOf } from './support/api-call.ts';
+import { useAppUnderTest } from './support/app-under-test.ts';
 import { expectAccessible } from './support/axe.ts';
-import { ConsoleErrors, launchBrowser, newPhoneContext } from './support/browser.ts';
 import { fill, text, type Lang } from './support/i18n.ts';
-import { demoSignIn, waitForLang, waitForTitle } from './support/page.ts';
+import { waitForTitle } from './support/page.ts';
 import { decodeQr } from './support/qr-decode.ts';
+import { personaName } from './support/personas.ts';
+import { usePhones } from './support/phones.ts';
 import { screenshot } from './support/screenshot.ts';
-import { startServer, type ServerProcess } from './support/server.ts';
-import { createStorage, type TestStorage } from './support/storage.ts';
 
 const minute = 60_000;
 
@@ -22,90 +23,56 @@ const minute = 60_000;
  * shows the one who scanned as "already received", and issues with the reason.
  */
 describe('check-in: QR screen → scan → +100 points and certificate', () => {
-  let storage: TestStorage;
-  let server: ServerProcess;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  let personas: { key: string; displayName: string }[] = [];
-
+  // Two journeys with several phones each, from one address.
+  const app = useAppUnderTest({ env: () => ({ RATE_LIMIT_PER_MINUTE: '5000' }) });
+  const phones = usePhones(app);
+  const signedIn = (key: string, lang: Lang) => phones.signedIn(key, lang);
+  /** Demo persona names, read before the journeys (the screens are matched by them). */
+  const names: Record<string, string> = {};
   beforeAll(async () => {
-    storage = await createStorage();
-    // Two journeys with several phones each, from one address.
-    server = await startServer(storage, { env: { RATE_LIMIT_PER_MINUTE: '5000' } });
-    browser = await launchBrowser();
-    personas = (
-      (await (await fetch(`${server.url}/api/demo/personas`)).json()) as {
-        personas: { key: string; displayName: string }[];
-      }
-    ).personas;
+    for (const key of [
+      'resident',
+      'newcomer',
+      'organizer-admin',
+      'organizer-member',
+      'city-reviewer',
+      'city-admin',
+    ])
+      names[key] = await personaName(app.url, key);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-    await storage?.dispose();
-  });
-
-  function personaName(key: string): string {
-    const persona = personas.find((candidate) => candidate.key === key);
-    if (!persona) throw new Error(`demo persona "${key}" missing`);
-    return persona.displayName;
-  }
-
-  async function signedIn(key: string, lang: Lang): Promise<{ page: Page; errors: ConsoleErrors }> {
-    const context = await newPhoneContext(browser, server.url, lang === 'en' ? { locale: 'en-US' } : {});
-    contexts.push(context);
-    const errors = new ConsoleErrors(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForLang(page, lang);
-    await demoSignIn(page, lang, personaName(key));
-    return { page, errors };
-  }
-
-  /** A JSON API call with the page's session and CSRF token (set-up only: the journey is in the UI). */
-  async function call<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
-    const response = await page.request.fetch(path, {
-      method,
-      headers: { 'x-csrf-token': session.csrfToken },
-      ...(body === undefined ? {} : { data: body }),
-    });
-    if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const nameOf = (key: string): string => {
+    const name = names[key];
+    if (!name) throw new Error(`demo persona "${key}" missing`);
+    return name;
+  };
 
   /** A published activity of the demo group starting at `startsAt` (the organizer API). */
   async function createActivity(organizer: Page, title: string, startsAt: Date): Promise<string> {
-    const { items } = await call<{ items: { id: string }[] }>(organizer, 'GET', '/api/organizer/groups');
+    const api = apiOf(organizer);
+    const { items } = await api.get<{ items: { id: string }[] }>('/api/organizer/groups');
     const groupId = items[0]?.id;
     if (!groupId) throw new Error('the demo group is missing');
-    const { id } = await call<{ id: string }>(
-      organizer,
-      'POST',
-      `/api/organizer/groups/${groupId}/activities`,
-      {
-        title,
-        message: '地域をきれいにしましょう。',
-        content: '河川敷のごみ拾いをします。',
-        belongings: '軍手',
-        clothing: '動きやすい服装',
-        meetingPoint: '白川公園入口',
-        parking: 'ありません',
-        targetParticipants: 'どなたでも',
-        contact: '水前寺校区まちづくり委員会 096-000-0000',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 60 * minute).toISOString(),
-        placeName: '白川公園',
-        address: '熊本市中央区草葉町',
-        location: { lat: 32.8, lng: 130.71 },
-        category: 'environment',
-        capacity: 30,
-        insurance: 'group_policy',
-        visibility: 'public',
-        eligibility: [...eligibilityCriterionIds],
-      },
-    );
+    const { id } = await api.post<{ id: string }>(`/api/organizer/groups/${groupId}/activities`, {
+      title,
+      message: '地域をきれいにしましょう。',
+      content: '河川敷のごみ拾いをします。',
+      belongings: '軍手',
+      clothing: '動きやすい服装',
+      meetingPoint: '白川公園入口',
+      parking: 'ありません',
+      targetParticipants: 'どなたでも',
+      contact: '水前寺校区まちづくり委員会 096-000-0000',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 60 * minute).toISOString(),
+      placeName: '白川公園',
+      address: '熊本市中央区草葉町',
+      location: { lat: 32.8, lng: 130.71 },
+      category: 'environment',
+      capacity: 30,
+      insurance: 'group_policy',
+      visibility: 'public',
+      eligibility: [...eligibilityCriterionIds],
+    });
     return id;
   }
 
@@ -145,9 +112,9 @@ describe('check-in: QR screen → scan → +100 points and certificate', () => {
     const resident = await signedIn(residentKey[lang], lang);
     const activityTitle = `白川河川敷のまち清掃（${lang}）`;
     const activityId = await createActivity(organizer.page, activityTitle, await startLaterToday());
-    await call(resident.page, 'POST', `/api/activities/${activityId}/applications`, {});
+    await apiOf(resident.page).post(`/api/activities/${activityId}/applications`, {});
     const absent = await signedIn(absentKey, lang);
-    await call(absent.page, 'POST', `/api/activities/${activityId}/applications`, {});
+    await apiOf(absent.page).post(`/api/activities/${activityId}/applications`, {});
 
     // Another day: the screen is closed and says why (R-PT-2).
     const tomorrow = await createActivity(
@@ -169,7 +136,7 @@ describe('check-in: QR screen → scan → +100 points and certificate', () => {
     await screen.getByText(activityTitle).waitFor();
     await screen.getByText(fill(c.organizer.countOf, { checkedIn: 0, applied: 2 })).waitFor();
     const url = await readQr(screen, lang);
-    expect(url).toMatch(new RegExp(`^${server.url}/scan/checkin/[\\w-]{114}$`));
+    expect(url).toMatch(new RegExp(`^${app.url}/scan/checkin/[\\w-]{114}$`));
     const code = (await screen.getByText(/^[0-9A-Z]{3}-[0-9A-Z]{3}$/).textContent()) ?? '';
     await expectAccessible(screen, `check-in QR screen (${lang})`);
     await screenshot(screen, `check-in-01-qr-${lang}`);
@@ -260,7 +227,7 @@ describe('check-in: QR screen → scan → +100 points and certificate', () => {
 
     // Who checked in: name, age, gender, time (audited on the server).
     await screen.getByRole('button', { name: c.organizer.showAttendance }).click();
-    await screen.getByText(personaName(residentKey[lang])).waitFor();
+    await screen.getByText(nameOf(residentKey[lang])).waitFor();
     await screen.getByRole('heading', { name: c.organizer.attendanceHeading }).scrollIntoViewIfNeeded();
     await expectAccessible(screen, `check-in attendance (${lang})`);
     await screenshot(screen, `check-in-10-attendance-${lang}`);
@@ -292,14 +259,14 @@ describe('check-in: QR screen → scan → +100 points and certificate', () => {
     // Step 2: who applied and did not check in; the resident who scanned is not among them.
     await stepHeading(2, late.steps.resident).waitFor();
     const candidates = desk.getByRole('region', { name: late.resident.listHeading }).getByRole('listitem');
-    await candidates.filter({ hasText: personaName(absentKey) }).waitFor();
-    expect(await candidates.filter({ hasText: personaName(residentKey[lang]) }).count()).toBe(0);
+    await candidates.filter({ hasText: nameOf(absentKey) }).waitFor();
+    expect(await candidates.filter({ hasText: nameOf(residentKey[lang]) }).count()).toBe(0);
     await expectAccessible(desk, `late issue: candidates (${lang})`);
     await candidates.first().scrollIntoViewIfNeeded();
     await screenshot(desk, `check-in-12-late-candidates-${lang}`);
 
     // The one who scanned, found as a desk asks on the phone: name and date of birth on the card.
-    await desk.getByLabel(late.resident.name).fill(personaName(residentKey[lang]));
+    await desk.getByLabel(late.resident.name).fill(nameOf(residentKey[lang]));
     const lookUp = desk.getByRole('button', { name: late.resident.lookupSubmit, exact: true });
     await lookUp.click();
     await desk.getByText(late.resident.birthDateInvalid).waitFor();
@@ -325,15 +292,15 @@ describe('check-in: QR screen → scan → +100 points and certificate', () => {
 
     // Step 3: the one who never scanned; the reason is required.
     await candidates
-      .filter({ hasText: personaName(absentKey) })
+      .filter({ hasText: nameOf(absentKey) })
       .getByRole('button', { name: late.resident.choose })
       .click();
     await stepHeading(3, late.steps.confirm).waitFor();
-    await desk.getByText(personaName(absentKey)).waitFor();
+    await desk.getByText(nameOf(absentKey)).waitFor();
     // Back and forward between the steps keep what was typed and picked.
     await desk.goBack();
     await stepHeading(2, late.steps.resident).waitFor();
-    expect(await desk.getByLabel(late.resident.name).inputValue()).toBe(personaName(residentKey[lang]));
+    expect(await desk.getByLabel(late.resident.name).inputValue()).toBe(nameOf(residentKey[lang]));
     await desk.goForward();
     await stepHeading(3, late.steps.confirm).waitFor();
     await desk.getByRole('button', { name: late.submit }).click();
