@@ -1,4 +1,5 @@
 export * from './activities/index.ts';
+export * from './audit-actions.ts';
 export * from './certificates/index.ts';
 export * from './check-in/index.ts';
 export * from './errors.ts';

@@ -15,19 +15,19 @@ describe('audit log (R-PRIV-1)', () => {
   it('records an event and refuses to rewrite or delete it', async () => {
     await recordAudit(database.db, {
       actorUserId: null,
-      action: 'test.action',
-      subjectType: 'test',
+      action: 'audit.read',
+      subjectType: 'audit_log',
       subjectId: 'a1',
     });
     const [event] = await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, 'a1'));
-    expect(event?.action).toBe('test.action');
+    expect(event?.action).toBe('audit.read');
 
     await expect(
       database.db.update(auditEvents).set({ action: 'tampered' }).where(eq(auditEvents.subjectId, 'a1')),
     ).rejects.toThrow();
     await expect(database.db.delete(auditEvents).where(eq(auditEvents.subjectId, 'a1'))).rejects.toThrow();
     const [after] = await database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, 'a1'));
-    expect(after?.action).toBe('test.action');
+    expect(after?.action).toBe('audit.read');
   });
 
   it('rolls back with the change it records', async () => {
@@ -35,8 +35,8 @@ describe('audit log (R-PRIV-1)', () => {
       database.db.transaction(async (tx) => {
         await recordAudit(tx, {
           actorUserId: null,
-          action: 'test.rolled_back',
-          subjectType: 'test',
+          action: 'audit.read',
+          subjectType: 'audit_log',
           subjectId: 'r1',
         });
         throw new Error('the change failed');

@@ -1,10 +1,12 @@
+import type { AuditAction, AuditSubjectType } from '@kumamoto/domain';
 import type { Database } from '../db/client.ts';
 import { auditEvents } from '../db/schema.ts';
 
 export interface AuditEntry {
   actorUserId: string | null;
-  action: string;
-  subjectType: string;
+  /** Only labelled actions (packages/domain/src/audit-actions.ts): the city console shows their words. */
+  action: AuditAction;
+  subjectType: AuditSubjectType;
   subjectId?: string | null;
   reason?: string | null;
   details?: Record<string, unknown>;

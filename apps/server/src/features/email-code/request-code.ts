@@ -48,7 +48,7 @@ export async function requestCode(
   const expiresAt = new Date(now.getTime() + codeTtlMs);
   const audit = {
     actorUserId: input.userId,
-    subjectType: 'email_code',
+    subjectType: 'email_code' as const,
     requestId: input.requestId,
   };
   const details = { purpose: input.purpose, emailKey: emailKey(config.identityKeySecret, input.email) };

@@ -1,6 +1,8 @@
 import {
   activityFieldLabels,
   applicationItems,
+  auditActionLabel,
+  auditSubjectTypeLabel,
   findCategory,
   isActivityFieldId,
   isCategoryId,
@@ -332,7 +334,7 @@ interface AuditItem {
 }
 
 function AuditScreen() {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const [action, setAction] = useState('');
   const [page, setPage] = useState(1);
   const filterId = useId();
@@ -370,18 +372,44 @@ function AuditScreen() {
       {log.data?.items.length === 0 && <p>{t('city.auditEmpty')}</p>}
       <ol className="space-y-2">
         {log.data?.items.map((item) => (
-          <li key={item.id} className="rounded-8 border border-solid-gray-200 bg-white p-3 text-std-16N-170">
-            <p className="text-std-16B-170 break-all">{item.action}</p>
-            <p>{formatDateTime(item.occurredAt, locale)}</p>
-            <p className="break-all text-solid-gray-700">
-              {item.subjectType} {item.subjectId ?? ''}
-            </p>
-            {item.reason && <p className="whitespace-pre-wrap">{item.reason}</p>}
-          </li>
+          <AuditEvent key={item.id} item={item} />
         ))}
       </ol>
       <Pager page={page} pages={pages} onChange={setPage} />
     </>
+  );
+}
+
+/**
+ * One audit event: what happened in the viewer's language, when, and on what; the stored codes
+ * stay underneath, small, so support staff can quote them and filter by them.
+ */
+function AuditEvent({ item }: { item: AuditItem }) {
+  const { locale } = useTranslation();
+  const action = auditActionLabel(item.action, locale);
+  const subject = auditSubjectTypeLabel(item.subjectType, locale);
+  return (
+    <li className="rounded-8 border border-solid-gray-200 bg-white p-3 text-std-16N-170">
+      <p className="text-std-17B-170">{action}</p>
+      <p>{formatDateTime(item.occurredAt, locale)}</p>
+      <p className="text-solid-gray-800">
+        {subject}
+        {item.subjectId && <span className="ml-2 break-all text-solid-gray-700">{item.subjectId}</span>}
+      </p>
+      {item.reason && <p className="whitespace-pre-wrap">{item.reason}</p>}
+      {(action !== item.action || subject !== item.subjectType) && (
+        <p
+          className="mt-1 flex flex-wrap gap-x-2 font-mono text-dns-14N-130 text-solid-gray-700"
+          translate="no"
+        >
+          <span>{item.action}</span>
+          <span>
+            <span aria-hidden="true">· </span>
+            {item.subjectType}
+          </span>
+        </p>
+      )}
+    </li>
   );
 }
 
