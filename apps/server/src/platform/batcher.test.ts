@@ -69,4 +69,18 @@ describe('Batcher', () => {
     fail = false;
     expect(await batcher.load(3)).toBe(30);
   });
+
+  it('treats a run that throws at once like one that rejects, and keeps its slot free', async () => {
+    let calls = 0;
+    const batcher = new Batcher(
+      (items: number[]) => {
+        calls++;
+        if (calls === 1) throw new Error('bad input');
+        return Promise.resolve(items.map((n) => n + 1));
+      },
+      { maxInFlight: 1, maxBatch: 10 },
+    );
+    await expect(batcher.load(1)).rejects.toThrow('bad input');
+    expect(await batcher.load(2)).toBe(3);
+  });
 });

@@ -40,7 +40,8 @@ export class Batcher<Item, Result> {
       const batch = this.queue.slice(0, this.maxBatch);
       this.queue = this.queue.slice(batch.length);
       this.inFlight++;
-      this.run(batch.map((call) => call.item))
+      // A `run` that throws at once fails its batch like one that rejects: no slot is lost.
+      new Promise<Result[]>((resolve) => resolve(this.run(batch.map((call) => call.item))))
         .then(
           (results) => batch.forEach((call, i) => call.resolve(results[i] as Result)),
           (error: unknown) => batch.forEach((call) => call.reject(error)),
