@@ -18,7 +18,7 @@ import {
 } from '../../db/schema.ts';
 import { signingKey } from '../../platform/signing-keys.ts';
 import { createActivity, createGroup } from '../../test/activity-factories.ts';
-import { callerFor, createUser } from '../../test/factories.ts';
+import { callerFor, createUser, type Caller } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { applyTo, refusalCounts, writtenFor } from './test-support.ts';
 
@@ -80,6 +80,23 @@ async function scan(userId: string, body: Record<string, unknown>, lang = 'ja') 
     headers: { ...(await callerFor(test, userId)).headers, 'accept-language': lang },
     payload: body,
   });
+}
+
+/** Scans sent at the same moment: each person's session is made first, then all go together. */
+async function scansAtOnce(scans: readonly { userId: string; token: string }[]) {
+  const callers = new Map<string, Caller>();
+  for (const userId of new Set(scans.map((one) => one.userId)))
+    callers.set(userId, await callerFor(test, userId));
+  return Promise.all(
+    scans.map(({ userId, token }) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/check-in',
+        headers: callers.get(userId)?.headers,
+        payload: { token },
+      }),
+    ),
+  );
 }
 
 /** A token signed with the server's real key, for any activity and window. */
@@ -483,17 +500,7 @@ describe('concurrent scans (issue 6: one grant, ever)', () => {
     const userId = await resident();
     await applyTo(test.database.db, activityId, userId);
     const token = await tokenOf(activityId);
-    const caller = await callerFor(test, userId);
-    const responses = await Promise.all(
-      Array.from({ length: 20 }, () =>
-        test.app.inject({
-          method: 'POST',
-          url: '/api/check-in',
-          headers: caller.headers,
-          payload: { token },
-        }),
-      ),
-    );
+    const responses = await scansAtOnce(Array.from({ length: 20 }, () => ({ userId, token })));
     expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(200));
     const answers = responses.map((response) => response.json<CheckInAnswer>());
     expect(answers.filter((answer) => answer.outcome === 'checked_in')).toHaveLength(1);
@@ -516,17 +523,7 @@ describe('concurrent scans (issue 6: one grant, ever)', () => {
     const users = await Promise.all(Array.from({ length: 30 }, () => resident()));
     for (const userId of users) await applyTo(test.database.db, activityId, userId);
     const token = await tokenOf(activityId);
-    const callers = await Promise.all(users.map((userId) => callerFor(test, userId)));
-    const responses = await Promise.all(
-      callers.map((caller) =>
-        test.app.inject({
-          method: 'POST',
-          url: '/api/check-in',
-          headers: caller.headers,
-          payload: { token },
-        }),
-      ),
-    );
+    const responses = await scansAtOnce(users.map((userId) => ({ userId, token })));
     expect(responses.map((response) => response.json<CheckInAnswer>().outcome)).toEqual(
       Array(30).fill('checked_in'),
     );
@@ -562,17 +559,7 @@ describe('scans read and written together under load (batched), each answered as
       [unverified, openToken, 'verification_required'],
       ...walkIns.map((userId): [string, string, string] => [userId, openToken, 'checked_in']),
     ];
-    const callers = await Promise.all(scans.map(([userId]) => callerFor(test, userId)));
-    const responses = await Promise.all(
-      scans.map(([, token], i) =>
-        test.app.inject({
-          method: 'POST',
-          url: '/api/check-in',
-          headers: callers[i]?.headers,
-          payload: { token },
-        }),
-      ),
-    );
+    const responses = await scansAtOnce(scans.map(([userId, token]) => ({ userId, token })));
     expect(
       responses.map((response) => {
         const body = response.json<{ outcome?: string; code?: string }>();
@@ -604,17 +591,7 @@ describe('what a batch carries arrives exactly as written', () => {
       ),
     );
     const token = await tokenOf(activityId);
-    const callers = await Promise.all(people.map((person) => callerFor(test, person.id)));
-    const responses = await Promise.all(
-      callers.map((caller) =>
-        test.app.inject({
-          method: 'POST',
-          url: '/api/check-in',
-          headers: caller.headers,
-          payload: { token },
-        }),
-      ),
-    );
+    const responses = await scansAtOnce(people.map((person) => ({ userId: person.id, token })));
     expect(responses.map((response) => response.json<CheckInAnswer>().outcome)).toEqual(
       Array(people.length).fill('checked_in'),
     );

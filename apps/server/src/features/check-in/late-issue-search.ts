@@ -15,6 +15,7 @@ import type { Database } from '../../db/client.ts';
 import { activities, activityApplications, attendances, organizerGroups, users } from '../../db/schema.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { participantViewColumns } from '../activities/participant-view-columns.ts';
 import { likeContaining } from '../activities/discover/search-activities.ts';
 import { groupNameColumn } from '../activities/discover/present.ts';
 import { normalizeName, personKey } from '../identity/jpki/keys.ts';
@@ -232,16 +233,7 @@ export async function eligibleActivity(
   return item;
 }
 
-const residentColumns = {
-  userId: users.id,
-  displayName: users.displayName,
-  identityLevel: users.identityLevel,
-  cardName: users.cardName,
-  cardBirthDate: users.cardBirthDate,
-  cardGender: users.cardGender,
-  declaredBirthDate: users.declaredBirthDate,
-  declaredGender: users.declaredGender,
-};
+const residentColumns = { userId: users.id, ...participantViewColumns };
 
 /** Name, age on the activity's day and gender: the domain's `participantView` (R-ID-4). */
 function residentView(

@@ -25,6 +25,7 @@ import {
 import { recordAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { checkInToken, type CheckInKeys } from './signing.ts';
+import { participantViewColumns } from '../activities/participant-view-columns.ts';
 
 type Db = Pick<Database, 'select'>;
 
@@ -173,13 +174,7 @@ export async function listAttendances(
   const onDate = jstDate(input.startsAt);
   const rows = await db
     .select({
-      displayName: users.displayName,
-      identityLevel: users.identityLevel,
-      cardName: users.cardName,
-      cardBirthDate: users.cardBirthDate,
-      cardGender: users.cardGender,
-      declaredBirthDate: users.declaredBirthDate,
-      declaredGender: users.declaredGender,
+      ...participantViewColumns,
       checkedInAt: attendances.checkedInAt,
       walkIn: attendances.walkIn,
       method: attendances.method,

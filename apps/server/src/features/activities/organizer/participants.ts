@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Db } from '../../organizer/lifecycle-io.ts';
 import { countsOf, findActivity, type ActivityRow } from './store.ts';
+import { participantViewColumns } from '../participant-view-columns.ts';
 
 /**
  * R-ID-4: the organizer sees each participant's name, age and gender only. The query reads just
@@ -17,13 +18,7 @@ async function participantRows(db: Db, activity: ActivityRow, now: Date) {
     .select({
       status: activityApplications.status,
       appliedAt: activityApplications.createdAt,
-      displayName: users.displayName,
-      identityLevel: users.identityLevel,
-      cardName: users.cardName,
-      cardBirthDate: users.cardBirthDate,
-      cardGender: users.cardGender,
-      declaredBirthDate: users.declaredBirthDate,
-      declaredGender: users.declaredGender,
+      ...participantViewColumns,
     })
     .from(activityApplications)
     .innerJoin(users, eq(users.id, activityApplications.userId))
